@@ -1,0 +1,14 @@
+export type {
+  ChannelCapabilities,
+  ChannelContext,
+  ChannelDriver,
+  ChannelHealth,
+  DriverManifest,
+  InboundMessage,
+  OutboundMessage,
+  Receipt,
+  ReceiptState,
+  SubmitResult,
+  TextEncoding,
+} from './contract.js';
+export { defineDriver, FINAL_RECEIPT_STATES } from './contract.js';
