@@ -1,0 +1,13 @@
+export { LoginRequest, SessionUser } from './auth.js';
+export { ErrorBody } from './errors.js';
+export {
+  FINAL_MESSAGE_STATUSES,
+  ListMessagesQuery,
+  Message,
+  MessageList,
+  MessageStatus,
+  SendMessageRequest,
+  StatusChange,
+} from './messages.js';
+export { GeorgianMobile } from './phone.js';
+export { SenderList, SenderName } from './senders.js';

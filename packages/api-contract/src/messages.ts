@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { GeorgianMobile } from './phone.js';
+
+export const MessageStatus = z.enum([
+  'queued',
+  'in_transit',
+  'delivered',
+  'undelivered',
+  'expired',
+  'rejected',
+  'failed',
+]);
+export type MessageStatus = z.infer<typeof MessageStatus>;
+
+/** Statuses after which nothing changes any more. */
+export const FINAL_MESSAGE_STATUSES: readonly MessageStatus[] = ['delivered', 'undelivered', 'expired', 'rejected', 'failed'];
+
+export const SendMessageRequest = z.object({
+  to: GeorgianMobile,
+  sender: z.string().trim().min(1, 'sender is required'),
+  text: z.string().refine((t) => t.trim().length > 0, 'text must not be empty'),
+  reference: z.string().trim().min(1).max(100).optional(),
+});
+export type SendMessageRequest = z.input<typeof SendMessageRequest>;
+
+export const StatusChange = z.object({
+  status: MessageStatus,
+  at: z.string(),
+  errorCode: z.string().nullable().optional(),
+});
+export type StatusChange = z.infer<typeof StatusChange>;
+
+export const Message = z.object({
+  id: z.string(),
+  to: z.string(),
+  sender: z.string(),
+  text: z.string(),
+  reference: z.string().nullable(),
+  status: MessageStatus,
+  encoding: z.enum(['gsm7', 'ucs2']),
+  parts: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  history: z.array(StatusChange),
+});
+export type Message = z.infer<typeof Message>;
+
+export const MessageList = z.object({ items: z.array(Message.omit({ history: true })) });
+export type MessageList = z.infer<typeof MessageList>;
+
+export const ListMessagesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Cursor: only messages created before the message with this id. */
+  before: z.string().optional(),
+});
