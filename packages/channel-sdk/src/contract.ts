@@ -87,8 +87,15 @@ export interface ChannelDriver {
   readonly capabilities: ChannelCapabilities;
   /** Connect and begin reporting through `context`. Resolves once the channel can take submits. */
   start(context: ChannelContext): Promise<void>;
+  /**
+   * Hand one message to the channel. Resolves with the operator's answer and never rejects for one:
+   * before `start` or after `stop` it answers `retry_later`.
+   */
   submit(message: OutboundMessage): Promise<SubmitResult>;
-  /** Stop taking submits, wait for in-flight ones, disconnect. Receipts after this are not reported. */
+  /**
+   * Stop taking submits, wait for in-flight ones, disconnect. Receipts after this are not reported.
+   * Calling it again resolves at once.
+   */
   stop(): Promise<void>;
 }
 

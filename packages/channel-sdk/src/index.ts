@@ -12,3 +12,5 @@ export type {
   TextEncoding,
 } from './contract.js';
 export { defineDriver, FINAL_RECEIPT_STATES } from './contract.js';
+export type { HealthReport } from './recording-context.js';
+export { RecordingContext } from './recording-context.js';
