@@ -28,7 +28,8 @@ const byCode = new Map<number, SmppStatusName>(
 
 /** `RINVDSTADR` or `ESME_RINVDSTADR` → 0x0B; undefined for a name the table does not hold. */
 export function smppStatusFromName(name: string): number | undefined {
-  const key = (name.startsWith('ESME_') ? name : `ESME_${name}`).toUpperCase();
+  const upper = name.toUpperCase();
+  const key = upper.startsWith('ESME_') ? upper : `ESME_${upper}`;
   return (SMPP_STATUS as Record<string, number>)[key];
 }
 
