@@ -1,0 +1,22 @@
+import { createPinia } from 'pinia';
+import PrimeVue from 'primevue/config';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { createPortalI18n } from './i18n/index.js';
+import { createPortalRouter } from './router/index.js';
+import { MtrediPreset } from './theme.js';
+import './styles/main.css';
+
+const pinia = createPinia();
+const app = createApp(App);
+app.use(pinia);
+app.use(createPortalI18n());
+app.use(createPortalRouter(pinia));
+app.use(PrimeVue, {
+  theme: {
+    preset: MtrediPreset,
+    // Light only for now; the class is never set, so an OS dark preference does not half-apply.
+    options: { darkModeSelector: '.mtredi-dark', cssLayer: false },
+  },
+});
+app.mount('#app');
