@@ -8,6 +8,7 @@ export {
   MessageStatus,
   SendMessageRequest,
   StatusChange,
+  type ValidSendMessage,
 } from './messages.js';
 export { GeorgianMobile } from './phone.js';
 export { SenderList, SenderName } from './senders.js';

@@ -13,7 +13,13 @@ export const MessageStatus = z.enum([
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
 /** Statuses after which nothing changes any more. */
-export const FINAL_MESSAGE_STATUSES: readonly MessageStatus[] = ['delivered', 'undelivered', 'expired', 'rejected', 'failed'];
+export const FINAL_MESSAGE_STATUSES: readonly MessageStatus[] = [
+  'delivered',
+  'undelivered',
+  'expired',
+  'rejected',
+  'failed',
+];
 
 export const SendMessageRequest = z.object({
   to: GeorgianMobile,
@@ -53,3 +59,6 @@ export const ListMessagesQuery = z.object({
   /** Cursor: only messages created before the message with this id. */
   before: z.string().optional(),
 });
+
+/** A send request after validation: the number is E.164. */
+export type ValidSendMessage = z.output<typeof SendMessageRequest>;

@@ -1,0 +1,49 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { BullModule } from '@nestjs/bull';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DbModule } from './db/db.module.js';
+import { ormOptions } from './db/orm-config.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { ChannelsModule } from './modules/channels/channels.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { MessagingModule } from './modules/messaging/messaging.module.js';
+import { MessagingWorkerModule } from './modules/messaging/messaging-worker.module.js';
+import { RedisModule } from './modules/redis/redis.module.js';
+import { SendersModule } from './modules/senders/senders.module.js';
+
+/**
+ * One codebase, two roles: `api` serves HTTP, `worker` runs queue processors and channels, `all` does both
+ * in one process (the laptop default). A provider scales them apart by starting processes with each role.
+ */
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    const serveHttp = config.role !== 'worker';
+    const runWorkers = config.role !== 'api';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: false,
+            ...(config.env === 'development'
+              ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
+              : {}),
+          },
+        }),
+        MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
+        DbModule,
+        BullModule.forRoot({ redis: config.redis.url, prefix: config.redis.prefix }),
+        RedisModule,
+        ChannelsModule,
+        ...(serveHttp ? [AccountsModule, SendersModule, MessagingModule, HealthModule] : []),
+        ...(runWorkers ? [MessagingWorkerModule] : []),
+      ],
+    };
+  }
+}

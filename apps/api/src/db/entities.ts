@@ -1,0 +1,26 @@
+import { ApiKey } from '../modules/accounts/api-key.entity.js';
+import { Organization } from '../modules/accounts/organization.entity.js';
+import { Session } from '../modules/accounts/session.entity.js';
+import { User } from '../modules/accounts/user.entity.js';
+import { CreditAccount } from '../modules/billing/credit-account.entity.js';
+import { LedgerPosting } from '../modules/billing/ledger-posting.entity.js';
+import { Channel } from '../modules/channels/channel.entity.js';
+import { Message } from '../modules/messaging/message.entity.js';
+import { MessageEvent } from '../modules/messaging/message-event.entity.js';
+import { ChannelMessageId } from '../modules/receipts/channel-message-id.entity.js';
+import { SenderName } from '../modules/senders/sender-name.entity.js';
+
+/** Every persisted entity; feature modules register the ones they use with `forFeature`. */
+export const ALL_ENTITIES = [
+  Organization,
+  User,
+  Session,
+  ApiKey,
+  SenderName,
+  Channel,
+  Message,
+  MessageEvent,
+  ChannelMessageId,
+  CreditAccount,
+  LedgerPosting,
+];

@@ -1,0 +1,15 @@
+import type { Migration } from '@mikro-orm/migrations';
+import { InitialSchema as PostgresInitial } from './postgresql/Migration20261122051000_initial.js';
+import { InitialSchema as SqliteInitial } from './sqlite/Migration20261122051000_initial.js';
+
+type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
+interface MigrationEntry {
+  name: string;
+  class: MigrationClass;
+}
+
+/** Listed by hand so the compiled app finds them without scanning folders. Oldest first; same names in both. */
+export const POSTGRESQL_MIGRATIONS: MigrationEntry[] = [
+  { name: 'Migration20261122051000_initial', class: PostgresInitial },
+];
+export const SQLITE_MIGRATIONS: MigrationEntry[] = [{ name: 'Migration20261122051000_initial', class: SqliteInitial }];

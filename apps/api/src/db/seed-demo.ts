@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { AppConfig } from '../config/config.js';
+import { ApiKey } from '../modules/accounts/api-key.entity.js';
+import { ApiKeysService } from '../modules/accounts/api-keys.service.js';
+import { hashPassword } from '../modules/accounts/auth.service.js';
+import { Organization } from '../modules/accounts/organization.entity.js';
+import { User } from '../modules/accounts/user.entity.js';
+import { CreditService } from '../modules/billing/credit.service.js';
+import { Channel } from '../modules/channels/channel.entity.js';
+import { SenderName } from '../modules/senders/sender-name.entity.js';
+import { ormOptions } from './orm-config.js';
+
+export const DEMO = {
+  organization: 'Mtredi Demo',
+  website: 'mtredi.ge',
+  email: 'demo@mtredi.ge',
+  password: 'mtredi-demo',
+  sender: 'Mtredi',
+  trialCredits: 10,
+  apiKeyName: 'Demo key',
+} as const;
+
+/**
+ * Makes a new installation usable at once: the local simulator channel, and a demo organization with its
+ * trial credits, user, active sender name and a fresh API key. Idempotent: running it again changes
+ * nothing but the API key, which is replaced because a key's secret is never stored.
+ */
+export async function seedDemo(config: AppConfig): Promise<{ apiKey: string; organizationId: string }> {
+  const orm = await MikroORM.init(ormOptions(config));
+  try {
+    const em = orm.em.fork() as SqlEntityManager;
+    if ((await em.count(Channel, {})) === 0) {
+      em.create(Channel, {
+        id: randomUUID(),
+        name: 'Local simulator',
+        driver: 'simulator',
+        config: { version: 1, settings: {} },
+        priority: 100,
+        createdAt: new Date(),
+      });
+    }
+    let organization = await em.findOne(Organization, { name: DEMO.organization });
+    if (!organization) {
+      organization = em.create(Organization, {
+        id: randomUUID(),
+        name: DEMO.organization,
+        website: DEMO.website,
+        status: 'active',
+        createdAt: new Date(),
+      });
+      em.create(User, {
+        id: randomUUID(),
+        organization,
+        email: DEMO.email,
+        name: 'Demo User',
+        passwordHash: await hashPassword(DEMO.password),
+        role: 'owner',
+        createdAt: new Date(),
+      });
+      em.create(SenderName, {
+        id: randomUUID(),
+        organization,
+        name: DEMO.sender,
+        status: 'active',
+        createdAt: new Date(),
+      });
+    }
+    await em.flush();
+    const organizationId = organization.id;
+    await em.transactional((tx: SqlEntityManager) =>
+      new CreditService().post(tx, {
+        organizationId,
+        idempotencyKey: `trial:${organizationId}`,
+        debit: 'promotions',
+        credit: 'available',
+        amount: DEMO.trialCredits,
+        memo: 'Free trial SMS for a new organization',
+      }),
+    );
+    await em.nativeUpdate(
+      ApiKey,
+      { organization: organizationId, name: DEMO.apiKeyName, revokedAt: null },
+      { revokedAt: new Date() },
+    );
+    const { key } = await new ApiKeysService(em).create(organizationId, DEMO.apiKeyName);
+    return { apiKey: key, organizationId };
+  } finally {
+    await orm.close(true);
+  }
+}

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { AllExceptionsFilter } from './common/exception.filter.js';
+import type { AppConfig } from './config/config.js';
+
+/** Builds the HTTP application (not yet listening), so tests and main.ts start it the same way. */
+export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forConfig(config),
+    new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024 }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new AllExceptionsFilter({ portalIndex: existsSync(join(config.portalDist, 'index.html')) }));
+  app.enableShutdownHooks();
+  await app.register(fastifyCookie);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Mtredi API')
+      .setDescription('Send SMS to Georgian numbers, follow their delivery, manage your account.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key from the portal' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  servePortal(app, config.portalDist);
+  return app;
+}
+
+function servePortal(app: NestFastifyApplication, portalDist: string): void {
+  if (!existsSync(join(portalDist, 'index.html'))) return;
+  void app.getHttpAdapter().getInstance().register(fastifyStatic, { root: portalDist, wildcard: false });
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { SqlEntityManager } from '@mikro-orm/sql';
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../../common/auth/auth-context.js';
+import { DomainError } from '../../common/domain-error.js';
+import { ApiKey } from './api-key.entity.js';
+import { newSecret, sha256 } from './secrets.js';
+
+/** Keys look like `mtr_<8 char prefix>_<secret>`; the prefix is kept in clear so lists can show it. */
+const KEY_PATTERN = /^mtr_([A-Za-z0-9]{8})_[A-Za-z0-9_-]{30,}$/;
+/** last_used_at is refreshed at most this often, so busy keys do not write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+@Injectable()
+export class ApiKeysService {
+  constructor(private readonly em: SqlEntityManager) {}
+
+  /** Creates a key and returns its secret; this is the only time the secret exists outside the caller. */
+  async create(organizationId: string, name: string): Promise<{ id: string; key: string }> {
+    const prefix = newSecret(6)
+      .replace(/[^A-Za-z0-9]/g, 'x')
+      .slice(0, 8);
+    const key = `mtr_${prefix}_${newSecret(32)}`;
+    const id = randomUUID();
+    await this.em.fork().insert(ApiKey, {
+      id,
+      organization: organizationId,
+      name,
+      prefix,
+      keyHash: sha256(key),
+      createdAt: new Date(),
+    });
+    return { id, key };
+  }
+
+  async authenticate(key: string): Promise<AuthContext> {
+    const invalid = new DomainError('auth/invalid_api_key', 'The API key is not valid or has been revoked', 401);
+    if (!KEY_PATTERN.test(key)) throw invalid;
+    const em = this.em.fork();
+    const found = await em.findOne(ApiKey, { keyHash: sha256(key), revokedAt: null });
+    if (!found) throw invalid;
+    const now = Date.now();
+    if (!found.lastUsedAt || now - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await em.nativeUpdate(ApiKey, { id: found.id }, { lastUsedAt: new Date(now) });
+    }
+    return { organizationId: found.organization.id, userId: null, apiKeyId: found.id, role: 'integrator' };
+  }
+}

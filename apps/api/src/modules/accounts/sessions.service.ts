@@ -1,0 +1,48 @@
+import { SqlEntityManager } from '@mikro-orm/sql';
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../../common/auth/auth-context.js';
+import { DomainError } from '../../common/domain-error.js';
+import { newSecret, sha256 } from './secrets.js';
+import { Session } from './session.entity.js';
+import { User } from './user.entity.js';
+
+export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+
+@Injectable()
+export class SessionsService {
+  constructor(private readonly em: SqlEntityManager) {}
+
+  /** Opens a session and returns the cookie token (only its hash is stored). */
+  async open(userId: string): Promise<string> {
+    const token = newSecret(32);
+    const now = new Date();
+    await this.em.fork().insert(Session, {
+      tokenHash: sha256(token),
+      user: userId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    });
+    return token;
+  }
+
+  async close(token: string): Promise<void> {
+    await this.em.fork().nativeDelete(Session, { tokenHash: sha256(token) });
+  }
+
+  async authenticate(token: string): Promise<AuthContext> {
+    const em = this.em.fork();
+    const session = await em.findOne(
+      Session,
+      { tokenHash: sha256(token), expiresAt: { $gt: new Date() } },
+      { populate: ['user'] },
+    );
+    if (!session) throw new DomainError('auth/unauthenticated', 'Your session has ended; log in again', 401);
+    const user = session.user.getEntity();
+    return { organizationId: user.organization.id, userId: user.id, apiKeyId: null, role: user.role };
+  }
+
+  async userOf(auth: AuthContext): Promise<User> {
+    if (!auth.userId) throw new DomainError('auth/user_required', 'This needs a logged-in user, not an API key', 403);
+    return this.em.fork().findOneOrFail(User, { id: auth.userId }, { populate: ['organization'] });
+  }
+}

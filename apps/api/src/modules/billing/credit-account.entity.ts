@@ -1,0 +1,20 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+export const CREDIT_ACCOUNTS = ['available', 'reserved', 'consumed', 'promotions', 'sales'] as const;
+export type CreditAccountName = (typeof CREDIT_ACCOUNTS)[number];
+
+/**
+ * The running balance of one ledger account of one organization, in SMS parts. Kept beside the postings so
+ * that "is there enough credit" is one conditional update, not a sum over history.
+ */
+export const CreditAccountSchema = defineEntity({
+  name: 'CreditAccount',
+  tableName: 'credit_accounts',
+  properties: {
+    organizationId: p.uuid().primary(),
+    account: p.enum(CREDIT_ACCOUNTS).primary(),
+    balance: p.integer().default(0),
+  },
+});
+export class CreditAccount extends CreditAccountSchema.class {}
+CreditAccountSchema.setClass(CreditAccount);

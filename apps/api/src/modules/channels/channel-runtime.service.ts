@@ -1,0 +1,78 @@
+import { SqlEntityManager } from '@mikro-orm/sql';
+import type { ChannelDriver, ChannelHealth } from '@mtredi/channel-sdk';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ReceiptsService } from '../receipts/receipts.service.js';
+import { Channel } from './channel.entity.js';
+import { ChannelHealthStore } from './channel-health.store.js';
+import { DriverRegistry } from './driver-registry.js';
+
+export interface RunningChannel {
+  id: string;
+  name: string;
+  priority: number;
+  driver: ChannelDriver;
+  health: ChannelHealth;
+}
+
+/** Starts one driver instance per enabled channel in a worker process and stops them on shutdown. */
+@Injectable()
+export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ChannelRuntime.name);
+  private running: RunningChannel[] = [];
+
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly registry: DriverRegistry,
+    private readonly receipts: ReceiptsService,
+    private readonly healthStore: ChannelHealthStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const channels = await this.em
+      .fork()
+      .find(Channel, { enabled: true }, { orderBy: { priority: 'asc', name: 'asc' } });
+    for (const channel of channels) await this.start(channel);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.running.map((c) => c.driver.stop()));
+    this.running = [];
+  }
+
+  /** Channels able to take a message now, in the order routing should try them. */
+  available(): RunningChannel[] {
+    return this.running.filter((c) => c.health !== 'down');
+  }
+
+  all(): readonly RunningChannel[] {
+    return this.running;
+  }
+
+  private async start(channel: Channel): Promise<void> {
+    const manifest = this.registry.get(channel.driver);
+    const parsed = manifest.configSchema.safeParse(channel.config.settings);
+    if (!parsed.success) {
+      this.logger.error(`Channel "${channel.name}" not started: invalid config: ${parsed.error.message}`);
+      await this.healthStore.set(channel.id, 'down', 'invalid configuration');
+      return;
+    }
+    const entry: RunningChannel = {
+      id: channel.id,
+      name: channel.name,
+      priority: channel.priority,
+      driver: manifest.create(parsed.data),
+      health: 'down',
+    };
+    this.running.push(entry);
+    await entry.driver.start({
+      channelId: channel.id,
+      onReceipt: (receipt) => this.receipts.add(channel.id, receipt),
+      onInbound: (message) => this.logger.log(`Inbound message from ${message.from} on "${channel.name}"`),
+      onHealth: (health, detail) => {
+        entry.health = health;
+        void this.healthStore.set(channel.id, health, detail);
+      },
+    });
+    this.logger.log(`Channel "${channel.name}" (${channel.driver}) started`);
+  }
+}

@@ -1,0 +1,20 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/** A configured connection to an operator or aggregator, run by the driver named in `driver`. */
+export const ChannelSchema = defineEntity({
+  name: 'Channel',
+  tableName: 'channels',
+  properties: {
+    id: p.uuid().primary(),
+    name: p.string().length(100).unique(),
+    driver: p.string().length(50),
+    /** Driver settings, validated by the driver manifest's schema; versioned like every persisted payload. */
+    config: p.json<{ version: number; settings: Record<string, unknown> }>(),
+    enabled: p.boolean().default(true),
+    /** Lower is tried first. */
+    priority: p.integer().default(100),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export class Channel extends ChannelSchema.class {}
+ChannelSchema.setClass(Channel);

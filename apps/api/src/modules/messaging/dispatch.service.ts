@@ -1,0 +1,132 @@
+import { raw } from '@mikro-orm/core';
+import { SqlEntityManager } from '@mikro-orm/sql';
+import type { OutboundMessage, SubmitResult } from '@mtredi/channel-sdk';
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
+import { CreditService } from '../billing/credit.service.js';
+import { ChannelRuntime } from '../channels/channel-runtime.service.js';
+import { ChannelMessageId } from '../receipts/channel-message-id.entity.js';
+import { Message } from './message.entity.js';
+import { MessageEvent } from './message-event.entity.js';
+
+/** Wait before trying again when no channel can take a message at all. */
+const NO_CHANNEL_RETRY_MS = 5_000;
+
+export type DispatchOutcome = 'accepted' | 'rejected' | 'retry' | 'skipped';
+
+/**
+ * Hands one queued message to a channel exactly once: a conditional update claims it, so two workers (or a
+ * job re-queued by the sweeper) can never both submit it; the outcome and its credit posting commit together.
+ */
+@Injectable()
+export class DispatchService {
+  private readonly logger = new Logger(DispatchService.name);
+
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly channels: ChannelRuntime,
+    private readonly credit: CreditService,
+    @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async dispatch(messageId: string): Promise<DispatchOutcome> {
+    const em = this.em.fork();
+    const now = new Date();
+    const claimed = await em.nativeUpdate(
+      Message,
+      { id: messageId, status: 'queued', $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
+      { claimedUntil: new Date(now.getTime() + this.config.claimTtlMs), attempts: raw('attempts + 1'), updatedAt: now },
+    );
+    if (claimed === 0) return 'skipped';
+    const message = await em.findOneOrFail(Message, { id: messageId });
+
+    const channel = this.channels.available()[0];
+    if (!channel) return this.retryLater(message, NO_CHANNEL_RETRY_MS, 'no channel is available');
+
+    const outbound: OutboundMessage = {
+      id: message.id,
+      to: message.to,
+      sender: message.sender,
+      text: message.text,
+      encoding: message.encoding,
+      parts: message.parts,
+    };
+    let result: SubmitResult;
+    try {
+      result = await channel.driver.submit(outbound);
+    } catch (error) {
+      result = { kind: 'retry_later', delayMs: NO_CHANNEL_RETRY_MS, reason: (error as Error).message };
+    }
+
+    switch (result.kind) {
+      case 'accepted':
+        await this.recordAccepted(message, channel.id, result.channelMessageIds);
+        return 'accepted';
+      case 'rejected':
+        await this.recordRejected(message, channel.id, result.code);
+        return 'rejected';
+      case 'retry_later':
+        return this.retryLater(message, result.delayMs, result.reason);
+    }
+  }
+
+  private async recordAccepted(message: Message, channelId: string, channelMessageIds: string[]): Promise<void> {
+    const now = new Date();
+    await this.em.fork().transactional(async (tx) => {
+      await tx.nativeUpdate(
+        Message,
+        { id: message.id, status: 'queued' },
+        { status: 'in_transit', channelId, claimedUntil: null, updatedAt: now },
+      );
+      for (const [part, channelMessageId] of channelMessageIds.entries()) {
+        tx.create(ChannelMessageId, { channelId, channelMessageId, messageId: message.id, part });
+      }
+      tx.create(MessageEvent, { messageId: message.id, status: 'in_transit', at: now });
+      await this.credit.post(tx, {
+        organizationId: message.organization.id,
+        idempotencyKey: `consume:${message.id}`,
+        debit: 'reserved',
+        credit: 'consumed',
+        amount: message.parts,
+        memo: `Message ${message.id} accepted by the channel`,
+      });
+    });
+  }
+
+  /** Refused before acceptance: the reserved credit goes back to the customer. */
+  private async recordRejected(message: Message, channelId: string, code: string): Promise<void> {
+    const now = new Date();
+    await this.em.fork().transactional(async (tx) => {
+      await tx.nativeUpdate(
+        Message,
+        { id: message.id, status: 'queued' },
+        { status: 'rejected', channelId, errorCode: code, claimedUntil: null, updatedAt: now },
+      );
+      tx.create(MessageEvent, { messageId: message.id, status: 'rejected', errorCode: code, at: now });
+      await this.credit.post(tx, {
+        organizationId: message.organization.id,
+        idempotencyKey: `release:${message.id}`,
+        debit: 'reserved',
+        credit: 'available',
+        amount: message.parts,
+        memo: `Message ${message.id} rejected (${code}); credit returned`,
+      });
+    });
+  }
+
+  private async retryLater(message: Message, delayMs: number, reason: string): Promise<DispatchOutcome> {
+    this.logger.debug(`Message ${message.id} retried in ${delayMs} ms: ${reason}`);
+    await this.em.fork().nativeUpdate(Message, { id: message.id }, { claimedUntil: null, updatedAt: new Date() });
+    await this.queue.add(SUBMIT_JOB, submitJob(message.id), {
+      jobId: `${message.id}:retry:${message.attempts}`,
+      delay: delayMs,
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
+    return 'retry';
+  }
+}

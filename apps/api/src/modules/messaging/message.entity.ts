@@ -1,0 +1,44 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { Organization } from '../accounts/organization.entity.js';
+
+export const MESSAGE_STATUSES = [
+  'queued',
+  'in_transit',
+  'delivered',
+  'undelivered',
+  'expired',
+  'rejected',
+  'failed',
+] as const;
+export type MessageStatusValue = (typeof MESSAGE_STATUSES)[number];
+
+export const MessageSchema = defineEntity({
+  name: 'Message',
+  tableName: 'messages',
+  indexes: [
+    { properties: ['organization', 'createdAt'] },
+    { properties: ['status', 'updatedAt'] },
+    { properties: ['organization', 'reference'] },
+  ],
+  properties: {
+    id: p.uuid().primary(),
+    organization: () => p.manyToOne(Organization).ref(),
+    to: p.string().length(20).fieldName('recipient'),
+    sender: p.string().length(11),
+    text: p.text(),
+    reference: p.string().length(100).nullable(),
+    status: p.enum(MESSAGE_STATUSES).default('queued'),
+    encoding: p.enum(['gsm7', 'ucs2'] as const),
+    parts: p.integer(),
+    channelId: p.uuid().nullable(),
+    errorCode: p.string().length(40).nullable(),
+    /** Submit attempts so far; a retry reuses the message's identity. */
+    attempts: p.integer().default(0),
+    /** A worker's claim: while in the future, no other worker submits this message. */
+    claimedUntil: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export class Message extends MessageSchema.class {}
+MessageSchema.setClass(Message);

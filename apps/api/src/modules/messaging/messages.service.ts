@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { SqlEntityManager } from '@mikro-orm/sql';
+import type { Message as MessageDto, MessageList, ValidSendMessage } from '@mtredi/api-contract';
+import { analyze } from '@mtredi/encoding';
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import type { AuthContext } from '../../common/auth/auth-context.js';
+import { NotFoundError } from '../../common/domain-error.js';
+import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
+import { CreditService } from '../billing/credit.service.js';
+import { SendersService } from '../senders/senders.service.js';
+import { Message } from './message.entity.js';
+import { MessageEvent } from './message-event.entity.js';
+import { toMessageDto, toMessageSummary } from './message-mapper.js';
+
+@Injectable()
+export class MessagesService {
+  private readonly logger = new Logger(MessagesService.name);
+
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly senders: SendersService,
+    private readonly credit: CreditService,
+    @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
+  ) {}
+
+  /**
+   * Accept means stored: the message, its first status and its credit reservation commit in one
+   * transaction; only then is it queued. If queueing fails the sweeper queues it later.
+   */
+  async send(auth: AuthContext, request: ValidSendMessage): Promise<MessageDto> {
+    await this.senders.assertActive(auth, request.sender);
+    const analysis = analyze(request.text);
+    const now = new Date();
+    const id = randomUUID();
+    const message = await this.em.fork().transactional(async (tx) => {
+      await this.credit.post(tx, {
+        organizationId: auth.organizationId,
+        idempotencyKey: `reserve:${id}`,
+        debit: 'available',
+        credit: 'reserved',
+        amount: analysis.parts,
+        memo: `Reserved for message ${id}`,
+      });
+      tx.create(MessageEvent, { messageId: id, status: 'queued', at: now });
+      return tx.create(Message, {
+        id,
+        organization: auth.organizationId,
+        to: request.to,
+        sender: request.sender,
+        text: request.text,
+        reference: request.reference ?? null,
+        status: 'queued',
+        encoding: analysis.encoding,
+        parts: analysis.parts,
+        createdAt: now,
+        updatedAt: now,
+      });
+    });
+
+    await this.enqueue(message.id);
+    return toMessageDto(message, [{ status: 'queued', at: now, errorCode: null }]);
+  }
+
+  async enqueue(messageId: string): Promise<void> {
+    try {
+      // jobId = message id: Bull ignores a second add while the first job still exists.
+      await this.queue.add(SUBMIT_JOB, submitJob(messageId), {
+        jobId: messageId,
+        removeOnComplete: true,
+        removeOnFail: true,
+      });
+    } catch (error) {
+      this.logger.warn(
+        `Message ${messageId} stored but not queued (${(error as Error).message}); the sweeper will queue it`,
+      );
+    }
+  }
+
+  async get(auth: AuthContext, id: string): Promise<MessageDto> {
+    const em = this.em.fork();
+    const message = await em.findOne(Message, { id, organization: auth.organizationId });
+    if (!message) throw new NotFoundError('messages', id);
+    const events = await em.find(MessageEvent, { messageId: id }, { orderBy: { at: 'asc', id: 'asc' } });
+    return toMessageDto(message, events);
+  }
+
+  async list(auth: AuthContext, query: { limit: number; before?: string | undefined }): Promise<MessageList> {
+    const em = this.em.fork();
+    const where: Record<string, unknown> = { organization: auth.organizationId };
+    if (query.before) {
+      const cursor = await em.findOne(Message, { id: query.before, organization: auth.organizationId });
+      if (!cursor) throw new NotFoundError('messages', query.before);
+      where.createdAt = { $lt: cursor.createdAt };
+    }
+    const items = await em.find(Message, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit });
+    return { items: items.map(toMessageSummary) };
+  }
+}

@@ -1,0 +1,16 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { MESSAGES_QUEUE } from '../../jobs/message-jobs.js';
+import { BillingModule } from '../billing/billing.module.js';
+import { SendersModule } from '../senders/senders.module.js';
+import { MessagesController } from './messages.controller.js';
+import { MessagesService } from './messages.service.js';
+
+/** Accepting, listing and reading messages (the HTTP side). */
+@Module({
+  imports: [BullModule.registerQueue({ name: MESSAGES_QUEUE }), SendersModule, BillingModule],
+  controllers: [MessagesController],
+  providers: [MessagesService],
+  exports: [MessagesService, BullModule],
+})
+export class MessagingModule {}
