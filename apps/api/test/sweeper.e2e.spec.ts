@@ -10,7 +10,7 @@ describe('the sweeper', () => {
 
   beforeAll(async () => {
     // Sweep quickly and treat any queued message as possibly lost.
-    platform = await createTestPlatform({ MTREDI_SWEEP_INTERVAL_MS: '200', MTREDI_SWEEP_AFTER_MS: '0' });
+    platform = await createTestPlatform({ env: { MTREDI_SWEEP_INTERVAL_MS: '200', MTREDI_SWEEP_AFTER_MS: '0' } });
     api = await platform.startHttp('api');
   });
   afterAll(() => platform?.destroy());

@@ -2,14 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { type AppConfig, loadConfig } from '../../src/config/config.js';
 import { migrate } from '../../src/db/migrate.js';
+import { ormOptions } from '../../src/db/orm-config.js';
 import { seedDemo } from '../../src/db/seed-demo.js';
 import { createHttpApp } from '../../src/http.js';
+import { Channel } from '../../src/modules/channels/channel.entity.js';
 import { startWorker } from '../../src/worker.js';
 
 /**
@@ -26,7 +29,13 @@ export interface TestPlatform {
   destroy(): Promise<void>;
 }
 
-export async function createTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+export interface TestPlatformOptions {
+  env?: Record<string, string>;
+  /** Settings of the seeded simulator channel (driver config), e.g. a scenario with per-number outcomes. */
+  simulator?: Record<string, unknown>;
+}
+
+export async function createTestPlatform({ env = {}, simulator }: TestPlatformOptions = {}): Promise<TestPlatform> {
   const suffix = randomBytes(4).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'mtredi-test-'));
   const serverUrl = process.env.DATABASE_URL;
@@ -50,6 +59,7 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
   });
   await migrate(config);
   const { apiKey, organizationId } = await seedDemo(config);
+  if (simulator) await configureSimulator(config, simulator);
   const apps: INestApplicationContext[] = [];
 
   return {
@@ -89,6 +99,15 @@ export async function deleteRedisKeys(config: AppConfig): Promise<number> {
     return deleted;
   } finally {
     redis.disconnect();
+  }
+}
+
+async function configureSimulator(config: AppConfig, settings: Record<string, unknown>): Promise<void> {
+  const orm = await MikroORM.init(ormOptions(config));
+  try {
+    await orm.em.fork().nativeUpdate(Channel, { driver: 'simulator' }, { config: { version: 1, settings } });
+  } finally {
+    await orm.close(true);
   }
 }
 
