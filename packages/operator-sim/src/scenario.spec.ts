@@ -123,3 +123,10 @@ describe('delays and outcomes', () => {
     expect(pickOutcome(r, 0.999_999_999).state).toBe('expired');
   });
 });
+
+describe('Scenario schema: unknown keys', () => {
+  it('refuses a misspelt field instead of ignoring it', () => {
+    expect(firstIssue({ version: 1, reciept: {} }).message).toContain('reciept');
+    expect(firstIssue({ version: 1, rules: [{ match: { prefix: '1', prefx: '2' } }] }).path).toBe('rules.0.match');
+  });
+});

@@ -3,17 +3,17 @@ import { SMPP_STATUS, smppStatusFromName } from './smpp-status.js';
 
 const Ms = z.number().int().min(0);
 
-const FixedDelay = z.object({ kind: z.literal('fixed'), ms: Ms });
+const FixedDelay = z.strictObject({ kind: z.literal('fixed'), ms: Ms });
 const UniformDelay = z
-  .object({ kind: z.literal('uniform'), minMs: Ms, maxMs: Ms })
+  .strictObject({ kind: z.literal('uniform'), minMs: Ms, maxMs: Ms })
   .refine((d) => d.maxMs >= d.minMs, { message: 'maxMs must not be below minMs', path: ['maxMs'] });
-const ExponentialDelay = z.object({
+const ExponentialDelay = z.strictObject({
   kind: z.literal('exponential'),
   meanMs: z.number().positive(),
   /** Cut the long tail so a drill ends; absent = no cap. */
   maxMs: Ms.optional(),
 });
-const NeverDelay = z.object({ kind: z.literal('never') });
+const NeverDelay = z.strictObject({ kind: z.literal('never') });
 
 /** How long until something happens: fixed, uniform (Melrose 3–12 s), exponential (SMPPSim-like), or never. */
 export const Delay = z.discriminatedUnion('kind', [FixedDelay, UniformDelay, ExponentialDelay, NeverDelay]);
@@ -40,7 +40,7 @@ export const FinalState = z.enum(['delivered', 'undelivered', 'expired', 'reject
 export type FinalState = z.infer<typeof FinalState>;
 
 /** One weighted receipt outcome; `errorCode` is the `err:` value of the receipt (SMPP 3.4 Appendix B). */
-export const ReceiptOutcome = z.object({
+export const ReceiptOutcome = z.strictObject({
   state: FinalState,
   errorCode: z.string().min(1).max(10).optional(),
   weight: z.number().positive().default(1),
@@ -53,7 +53,7 @@ export type ReceiptOutcome = z.infer<typeof ReceiptOutcome>;
  * is shorthand for a single outcome; `outcomes` draws one by weight.
  */
 export const ReceiptSpec = z
-  .object({
+  .strictObject({
     state: FinalState.optional(),
     errorCode: z.string().min(1).max(10).optional(),
     outcomes: z.array(ReceiptOutcome).min(1).optional(),
@@ -65,10 +65,10 @@ export type ReceiptSpec = z.infer<typeof ReceiptSpec>;
 
 /** How a submit is answered. */
 export const SubmitBehaviour = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('accept') }),
-  z.object({ outcome: z.literal('reject'), status: SmppStatus, reason: z.string().optional() }),
+  z.strictObject({ outcome: z.literal('accept') }),
+  z.strictObject({ outcome: z.literal('reject'), status: SmppStatus, reason: z.string().optional() }),
   /** This destination's operator is down: answer "try later", as a failed route would. */
-  z.object({ outcome: z.literal('unavailable'), retryAfterMs: z.number().int().positive().default(1000) }),
+  z.strictObject({ outcome: z.literal('unavailable'), retryAfterMs: z.number().int().positive().default(1000) }),
 ]);
 export type SubmitBehaviour = z.infer<typeof SubmitBehaviour>;
 
@@ -88,7 +88,7 @@ const OneOrMany = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]
  * tested against the destination as submitted. All given criteria must hold.
  */
 export const Match = z
-  .object({
+  .strictObject({
     prefix: OneOrMany.optional(),
     regex: z.string().refine(isRegex, { message: 'not a valid regular expression' }).optional(),
     sender: OneOrMany.optional(),
@@ -99,14 +99,14 @@ export const Match = z
 export type Match = z.infer<typeof Match>;
 
 /** A mobile-originated reply, e.g. STOP. `{text}` in `text` is replaced by the submitted text (echo). */
-export const Reply = z.object({
+export const Reply = z.strictObject({
   text: z.string().min(1),
   delay: Delay.default({ kind: 'fixed', ms: 0 }),
   probability: z.number().min(0).max(1).default(1),
 });
 export type Reply = z.infer<typeof Reply>;
 
-export const Rule = z.object({
+export const Rule = z.strictObject({
   name: z.string().optional(),
   match: Match,
   submit: SubmitBehaviour.default({ outcome: 'accept' }),
@@ -116,7 +116,7 @@ export const Rule = z.object({
 export type Rule = z.infer<typeof Rule>;
 
 /** A time the whole operator is down, counted from when the scenario is applied; no duration = until changed. */
-export const Outage = z.object({
+export const Outage = z.strictObject({
   startAfterMs: Ms.default(0),
   durationMs: z.number().int().positive().optional(),
   retryAfterMs: z.number().int().positive().default(1000),
@@ -130,7 +130,7 @@ const scenarioShape = {
   /** Delay before each submit is answered. */
   submitLatency: Latency.default({ kind: 'fixed', ms: 0 }),
   /** Answer ESME_RTHROTTLED above this many message parts per second (token bucket, one second of burst). */
-  throttle: z.object({ maxPerSecond: z.number().positive() }).optional(),
+  throttle: z.strictObject({ maxPerSecond: z.number().positive() }).optional(),
   outages: z.array(Outage).default([]),
   /** Same text to the same number within this many seconds is accepted and silently dropped (no receipt). */
   duplicateWindowSeconds: z.number().min(0).default(0),
@@ -140,11 +140,11 @@ const scenarioShape = {
 };
 
 /** A scenario as stored in a file: `version: 1` is required so a future format can be told apart. */
-export const Scenario = z.object({ version: z.literal(1), ...scenarioShape });
+export const Scenario = z.strictObject({ version: z.literal(1), ...scenarioShape });
 export type Scenario = z.infer<typeof Scenario>;
 
 /** The same scenario where `version` may be left out (in-process configs, API bodies). */
-export const ScenarioInput = z.object({ version: z.literal(1).default(1), ...scenarioShape });
+export const ScenarioInput = z.strictObject({ version: z.literal(1).default(1), ...scenarioShape });
 export type ScenarioInput = z.input<typeof ScenarioInput>;
 
 /** Default scenario: accept everything and deliver after 200 ms. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * Config of one `simulator` channel, as stored in its channel row. Every field is optional: `{}` is a
  * channel that accepts everything and reports `delivered` after 200 ms.
  */
-export const SimulatorDriverConfig = z.object({
+export const SimulatorDriverConfig = z.strictObject({
   version: z.literal(1).default(1),
   /** The simulated operator's behaviour (operator-sim scenario; `version` may be left out). */
   scenario: ScenarioInput.optional(),
