@@ -7,21 +7,28 @@ export function formatPhone(e164: string): string {
   return m ? `+995 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
 }
 
-/** Date and time in the interface language. */
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * 22.11.2026 15:46:28, as dates are written in Georgia. Built by hand because browsers without Georgian
+ * locale data silently fall back to the US month-first format.
+ */
+export function formatGeorgianDateTime(date: Date): string {
+  const day = `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
+  return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+const english = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Phone numbers and times in the interface language. */
 export function useFormat() {
   const { locale } = useI18n();
-  const dateTime = computed(
-    () =>
-      new Intl.DateTimeFormat(locale.value === 'ka' ? 'ka-GE' : 'en-GB', {
-        dateStyle: 'medium',
-        timeStyle: 'medium',
-      }),
-  );
+  const format = computed(() => (locale.value === 'ka' ? formatGeorgianDateTime : (d: Date) => english.format(d)));
   return {
     phone: formatPhone,
     dateTime: (iso: string): string => {
       const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : dateTime.value.format(date);
+      return Number.isNaN(date.getTime()) ? iso : format.value(date);
     },
   };
 }

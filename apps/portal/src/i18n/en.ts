@@ -51,6 +51,13 @@ export const en: Messages = {
       reference: 'The reference must be 1 to 100 characters',
     },
   },
+  tips: {
+    title: 'Good to know',
+    georgian: 'Georgian text is sent as Unicode: 70 characters fit one SMS, 67 per part in a longer message.',
+    latin: 'Text in Latin letters only: 160 characters fit one SMS, 153 per part in a longer message.',
+    parts: 'Each part is charged as one SMS.',
+    status: 'Follow delivery on the Messages page; it updates by itself.',
+  },
   counter: {
     label: 'Message size',
     characters: '{n} character | {n} characters',
