@@ -1,0 +1,36 @@
+import { type Balances, emptyBalances, isCustomerAccount } from './accounts.js';
+import { InsufficientCreditError } from './errors.js';
+import { assertValidPosting, type Posting } from './postings.js';
+
+/**
+ * The ledger's rules over one organization's balances, without storage: the reference the database
+ * implementation (conditional updates plus a unique idempotency key) must agree with, and what the
+ * property tests exercise.
+ */
+export class Ledger {
+  private readonly balances: Balances = emptyBalances();
+  private readonly applied = new Set<string>();
+  private readonly journal: Posting[] = [];
+
+  /** Applies a posting; returns false for a replayed idempotency key (nothing changes). */
+  post(posting: Posting): boolean {
+    assertValidPosting(posting);
+    if (this.applied.has(posting.idempotencyKey)) return false;
+    if (isCustomerAccount(posting.debit) && this.balances[posting.debit] < posting.amount) {
+      throw new InsufficientCreditError(posting.amount);
+    }
+    this.balances[posting.debit] -= posting.amount;
+    this.balances[posting.credit] += posting.amount;
+    this.applied.add(posting.idempotencyKey);
+    this.journal.push(posting);
+    return true;
+  }
+
+  balance(): Readonly<Balances> {
+    return { ...this.balances };
+  }
+
+  history(): readonly Posting[] {
+    return this.journal;
+  }
+}
