@@ -1,6 +1,7 @@
 export { LoginRequest, SessionUser } from './auth.js';
 export { ErrorBody } from './errors.js';
 export {
+  AnalyzeRequest,
   FINAL_MESSAGE_STATUSES,
   ListMessagesQuery,
   Message,
@@ -8,6 +9,7 @@ export {
   MessageStatus,
   SendMessageRequest,
   StatusChange,
+  TextOptions,
   type ValidSendMessage,
 } from './messages.js';
 export { GeorgianMobile } from './phone.js';

@@ -21,12 +21,29 @@ export const FINAL_MESSAGE_STATUSES: readonly MessageStatus[] = [
   'failed',
 ];
 
+/** Text options the customer sees before sending; the stored and sent text is the transformed one. */
+export const TextOptions = z.object({
+  /** Georgian → Latin, to send GSM-7 (160 per part) instead of UCS-2 (70 per part). */
+  transliterate: z.enum(['none', 'national', 'national_apostrophe', 'latin_georgian']).optional(),
+  /** Replace curly quotes, dashes, special spaces… by their GSM look-alikes. */
+  replaceLookalikes: z.boolean().optional(),
+});
+
+const MessageText = z.string().refine((t) => t.trim().length > 0, 'text must not be empty');
+
 export const SendMessageRequest = z.object({
   to: GeorgianMobile,
   sender: z.string().trim().min(1, 'sender is required'),
-  text: z.string().refine((t) => t.trim().length > 0, 'text must not be empty'),
+  text: MessageText,
   reference: z.string().trim().min(1).max(100).optional(),
+  ...TextOptions.shape,
 });
+
+export const AnalyzeRequest = z.object({
+  text: z.string().max(10_000, 'text is longer than 10,000 characters'),
+  ...TextOptions.shape,
+});
+export type AnalyzeRequest = z.infer<typeof AnalyzeRequest>;
 export type SendMessageRequest = z.input<typeof SendMessageRequest>;
 
 export const StatusChange = z.object({

@@ -1,10 +1,11 @@
-import { ListMessagesQuery, SendMessageRequest, type ValidSendMessage } from '@mtredi/api-contract';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { AnalyzeRequest, ListMessagesQuery, SendMessageRequest, type ValidSendMessage } from '@mtredi/api-contract';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Auth, type AuthContext } from '../../common/auth/auth-context.js';
 import { ApiZodBody, ApiZodQuery, ZodPipe } from '../../common/zod.js';
 import { MessagesService } from './messages.service.js';
+import { analyzeText } from './text-analysis.js';
 
 @ApiTags('messages')
 @Controller('v1/messages')
@@ -16,6 +17,17 @@ export class MessagesController {
   @ApiZodBody(SendMessageRequest, { to: '+995599123456', sender: 'Mtredi', text: 'გამარჯობა!', reference: 'order-42' })
   send(@Auth() auth: AuthContext, @Body(new ZodPipe(SendMessageRequest)) body: ValidSendMessage) {
     return this.messages.send(auth, body);
+  }
+
+  @Post('analyze')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Encoding, characters, parts and cost of a text, and what transliteration or look-alike replacement would save',
+  })
+  @ApiZodBody(AnalyzeRequest, { text: 'გამარჯობა — ეს ტესტია', replaceLookalikes: true })
+  analyze(@Body(new ZodPipe(AnalyzeRequest)) body: AnalyzeRequest) {
+    return analyzeText(body.text, body);
   }
 
   @Get()

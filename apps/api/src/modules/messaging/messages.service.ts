@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SqlEntityManager } from '@mikro-orm/sql';
 import type { Message as MessageDto, MessageList, ValidSendMessage } from '@mtredi/api-contract';
-import { analyze } from '@mtredi/encoding';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -13,6 +12,7 @@ import { SendersService } from '../senders/senders.service.js';
 import { Message } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
 import { toMessageDto, toMessageSummary } from './message-mapper.js';
+import { analyzeText } from './text-analysis.js';
 
 @Injectable()
 export class MessagesService {
@@ -31,7 +31,7 @@ export class MessagesService {
    */
   async send(auth: AuthContext, request: ValidSendMessage): Promise<MessageDto> {
     await this.senders.assertActive(auth, request.sender);
-    const analysis = analyze(request.text);
+    const analysis = analyzeText(request.text, request);
     const now = new Date();
     const id = randomUUID();
     const message = await this.em.fork().transactional(async (tx) => {
@@ -49,7 +49,7 @@ export class MessagesService {
         organization: auth.organizationId,
         to: request.to,
         sender: request.sender,
-        text: request.text,
+        text: analysis.text,
         reference: request.reference ?? null,
         status: 'queued',
         encoding: analysis.encoding,
