@@ -37,7 +37,7 @@ describe('portal: send a message and watch it get delivered', () => {
 
   it('sends logged-out visitors to the login page and shows the reason a login fails', async () => {
     await page.goto(url('/messages'));
-    await page.waitForURL(/\/login\?redirect=%2Fmessages$/);
+    await page.waitForURL(/\/login\?redirect=(%2F|\/)messages$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('ka');
 
     await page.fill('#login-email', DEMO.email);
@@ -64,9 +64,16 @@ describe('portal: send a message and watch it get delivered', () => {
     await page.getByTestId('error-to').waitFor();
     expect((await page.getByTestId('error-to').textContent())?.trim()).toBe(ka.send.invalid.to);
 
+    // The live counter comes from the encoding engine the server uses: Georgian is UCS-2, 70 per part.
+    expect((await page.getByTestId('counter-characters').textContent())?.trim()).toBe('34 სიმბოლო');
+    expect((await page.getByTestId('counter-parts').textContent())?.trim()).toBe('1 ნაწილი');
+    expect((await page.getByTestId('counter-encoding').textContent())?.trim()).toBe(ka.encoding.ucs2);
+    expect((await page.getByTestId('counter-left').textContent())?.trim()).toBe('ნაწილში დარჩა 36');
+
     await page.fill('#send-to', '599 12 34 56');
     await page.getByTestId('sender-select').click();
     await page.getByRole('option', { name: DEMO.sender, exact: true }).click();
+    await page.locator('.p-select-overlay').waitFor({ state: 'detached' });
     await page.getByTestId('send-submit').click();
 
     const result = page.getByTestId('send-result');
@@ -105,6 +112,7 @@ describe('portal: send a message and watch it get delivered', () => {
     await row.locator(`a[href="/messages/${id}"]`).click();
     const detail = page.getByTestId('message-detail');
     await detail.waitFor();
+    await page.waitForFunction(() => !document.querySelector('.p-dialog-enter-active'));
     const history = await detail
       .getByTestId('status-history')
       .locator('[data-status]')

@@ -62,7 +62,7 @@ export const ka = {
     characters: '{n} სიმბოლო',
     parts: '{n} ნაწილი',
     left: 'ნაწილში დარჩა {n}',
-    forcers: 'უნიკოდს იწვევს: {chars}',
+    forcers: 'ტექსტს უნიკოდზე გადაიყვანს: {chars}',
   },
   result: {
     title: 'შეტყობინება მიღებულია',
