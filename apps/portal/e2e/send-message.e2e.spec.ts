@@ -106,6 +106,7 @@ describe('portal: send a message and watch it get delivered', () => {
     expect((await row.getByTestId('message-status').textContent())?.trim()).toBe(ka.status.delivered);
     expect(await row.getByTestId('message-text').textContent()).toBe(TEXT);
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    await page.locator('.p-datatable-mask').waitFor({ state: 'detached' });
     await page.screenshot({ path: await artifactPath('messages-delivered.png'), fullPage: true });
 
     // The detail view shows the status history ending in delivered.
@@ -137,7 +138,16 @@ describe('portal: send a message and watch it get delivered', () => {
     expect((await page.getByTestId('nav-messages').textContent())?.trim()).toBe('Messages');
     await page.locator('[data-status="delivered"]').first().waitFor();
     expect((await page.locator('[data-status="delivered"]').first().textContent())?.trim()).toBe('Delivered');
+    await page.locator('.p-datatable-mask').waitFor({ state: 'detached' });
     await page.screenshot({ path: await artifactPath('messages-english.png'), fullPage: true });
+  });
+
+  it('logs out from the user menu, and the server forgets the session', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(url('/send'));
+    await page.waitForURL(/\/login\?redirect=(%2F|\/)send$/);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -91,6 +91,21 @@ describe('api client', () => {
     expect((await caught(client.me())).status).toBe(500);
   });
 
+  it('tells the app about every 401, so an expired session anywhere leads back to the login', async () => {
+    const api = await startScriptedApi((request) =>
+      request.url === '/v1/senders'
+        ? { status: 401, body: { code: 'auth/unauthenticated', message: 'Log in' } }
+        : { status: 200, body: { items: [] } },
+    );
+    close = api.close;
+    let ended = 0;
+    const client = createApiClient({ baseUrl: api.baseUrl, onUnauthorized: () => (ended += 1) });
+    await client.listMessages();
+    expect(ended).toBe(0);
+    expect((await caught(client.listSenders())).code).toBe('auth/unauthenticated');
+    expect(ended).toBe(1);
+  });
+
   it('reports an unreachable server as network/unreachable', async () => {
     const { client } = await clientAnswering(() => ({ status: 204 }));
     await close?.();

@@ -41,6 +41,8 @@ export interface ApiClientOptions {
   /** Origin to call; empty means same origin, which is how the portal is served. */
   baseUrl?: string;
   fetch?: typeof fetch;
+  /** Called on every 401 answer, before the error is thrown: the session is gone, whatever the call was. */
+  onUnauthorized?: () => void;
 }
 
 type Method = 'GET' | 'POST';
@@ -67,6 +69,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
     const text = await response.text();
     const json = text === '' ? undefined : safeJson(text);
+    if (response.status === 401) options.onUnauthorized?.();
     if (!response.ok) throw toApiError(response.status, json);
     return json;
   }
