@@ -1,7 +1,7 @@
-import { SqlEntityManager } from '@mikro-orm/sql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Tenancy } from '../src/db/tenancy.js';
 import { CreditService } from '../src/modules/billing/credit.service.js';
 import { createTestPlatform, eventually, type TestPlatform } from './support/platform.js';
 
@@ -56,7 +56,7 @@ describe('delivery outcomes and what they cost', () => {
     expect(message.history.map((h: { status: string }) => h.status)).toEqual(['queued', 'rejected']);
     expect(message.history.at(-1).errorCode).toBe('ESME_RINVDSTADR');
 
-    const em = app.get(SqlEntityManager).fork();
+    const em = app.get(Tenancy).system();
     const balances = await new CreditService().balances(em, platform.organizationId);
     // 10 trial credits: 1 consumed by the undelivered message, the rejected 2 returned.
     expect(balances).toMatchObject({ available: 9, reserved: 0, consumed: 1, promotions: -10 });

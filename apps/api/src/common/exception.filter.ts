@@ -25,6 +25,16 @@ const HTTP_CODES: Record<number, string> = {
   415: 'validation/unsupported_media_type',
 };
 
+/** HTTP status of domain-package error codes that are not 422 (a refusal of a valid request). */
+const STATUS_BY_CODE: Record<string, number> = {
+  'billing/insufficient_credit': 402,
+};
+
+function isCodedError(error: unknown): error is Error & { code: string } {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[a-z_]+\/[a-z_]+$/.test(code);
+}
+
 /** The one place errors become HTTP answers: `{code, message, details?}` with a stable code. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -52,6 +62,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         status: error.httpStatus,
         body: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
       };
+    }
+    if (isCodedError(error)) {
+      // Errors of the domain packages (billing/…, encoding/…, senders/…): stable code, status by table.
+      return { status: STATUS_BY_CODE[error.code] ?? 422, body: { code: error.code, message: error.message } };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -2,8 +2,11 @@ import { ApiKey } from '../modules/accounts/api-key.entity.js';
 import { Organization } from '../modules/accounts/organization.entity.js';
 import { Session } from '../modules/accounts/session.entity.js';
 import { User } from '../modules/accounts/user.entity.js';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { CreditAccount } from '../modules/billing/credit-account.entity.js';
+import { CreditPackage } from '../modules/billing/credit-package.entity.js';
 import { LedgerPosting } from '../modules/billing/ledger-posting.entity.js';
+import { TopUpRequest } from '../modules/billing/top-up-request.entity.js';
 import { Channel } from '../modules/channels/channel.entity.js';
 import { Message } from '../modules/messaging/message.entity.js';
 import { MessageEvent } from '../modules/messaging/message-event.entity.js';
@@ -23,4 +26,7 @@ export const ALL_ENTITIES = [
   ChannelMessageId,
   CreditAccount,
   LedgerPosting,
+  CreditPackage,
+  TopUpRequest,
+  AuditEntry,
 ];

@@ -7,6 +7,7 @@ import { SqliteDriver } from '@mikro-orm/sqlite';
 import type { AppConfig } from '../config/config.js';
 import { ALL_ENTITIES } from './entities.js';
 import { POSTGRESQL_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations/index.js';
+import { tenantFilter } from './tenancy.js';
 
 /**
  * One place that turns the configuration into MikroORM options. The two dialects get their own migration
@@ -19,6 +20,7 @@ export function ormOptions(config: AppConfig): Partial<Options> {
     allowGlobalContext: false,
     debug: false,
     ensureDatabase: false,
+    filters: { [tenantFilter.name]: tenantFilter },
   };
   if (config.database.kind === 'postgresql') {
     return {

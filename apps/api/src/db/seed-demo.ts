@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { postings } from '@mtredi/billing';
 import type { AppConfig } from '../config/config.js';
 import { ApiKey } from '../modules/accounts/api-key.entity.js';
 import { ApiKeysService } from '../modules/accounts/api-keys.service.js';
@@ -11,6 +12,7 @@ import { CreditService } from '../modules/billing/credit.service.js';
 import { Channel } from '../modules/channels/channel.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
 import { ormOptions } from './orm-config.js';
+import { systemScope, Tenancy } from './tenancy.js';
 
 export const DEMO = {
   organization: 'Mtredi Demo',
@@ -30,7 +32,7 @@ export const DEMO = {
 export async function seedDemo(config: AppConfig): Promise<{ apiKey: string; organizationId: string }> {
   const orm = await MikroORM.init(ormOptions(config));
   try {
-    const em = orm.em.fork() as SqlEntityManager;
+    const em = systemScope(orm.em as SqlEntityManager);
     if ((await em.count(Channel, {})) === 0) {
       em.create(Channel, {
         id: randomUUID(),
@@ -70,21 +72,17 @@ export async function seedDemo(config: AppConfig): Promise<{ apiKey: string; org
     await em.flush();
     const organizationId = organization.id;
     await em.transactional((tx: SqlEntityManager) =>
-      new CreditService().post(tx, {
-        organizationId,
-        idempotencyKey: `trial:${organizationId}`,
-        debit: 'promotions',
-        credit: 'available',
-        amount: DEMO.trialCredits,
-        memo: 'Free trial SMS for a new organization',
-      }),
+      new CreditService().post(tx, postings.trial(organizationId, DEMO.trialCredits)),
     );
     await em.nativeUpdate(
       ApiKey,
       { organization: organizationId, name: DEMO.apiKeyName, revokedAt: null },
       { revokedAt: new Date() },
     );
-    const { key } = await new ApiKeysService(em).create(organizationId, DEMO.apiKeyName);
+    const { key } = await new ApiKeysService(new Tenancy(orm.em as SqlEntityManager)).create(
+      organizationId,
+      DEMO.apiKeyName,
+    );
     return { apiKey: key, organizationId };
   } finally {
     await orm.close(true);

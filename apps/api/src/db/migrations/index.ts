@@ -1,6 +1,8 @@
 import type { Migration } from '@mikro-orm/migrations';
 import { InitialSchema as PostgresInitial } from './postgresql/Migration20261122051000_initial.js';
+import { AccountsAndBilling as PostgresAccountsAndBilling } from './postgresql/Migration20261122052500_accounts_billing.js';
 import { InitialSchema as SqliteInitial } from './sqlite/Migration20261122051000_initial.js';
+import { AccountsAndBilling as SqliteAccountsAndBilling } from './sqlite/Migration20261122052500_accounts_billing.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 interface MigrationEntry {
@@ -11,5 +13,9 @@ interface MigrationEntry {
 /** Listed by hand so the compiled app finds them without scanning folders. Oldest first; same names in both. */
 export const POSTGRESQL_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122051000_initial', class: PostgresInitial },
+  { name: 'Migration20261122052500_accounts_billing', class: PostgresAccountsAndBilling },
 ];
-export const SQLITE_MIGRATIONS: MigrationEntry[] = [{ name: 'Migration20261122051000_initial', class: SqliteInitial }];
+export const SQLITE_MIGRATIONS: MigrationEntry[] = [
+  { name: 'Migration20261122051000_initial', class: SqliteInitial },
+  { name: 'Migration20261122052500_accounts_billing', class: SqliteAccountsAndBilling },
+];

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DomainError } from '../../common/domain-error.js';
+import { Tenancy } from '../../db/tenancy.js';
 import { ApiKey } from './api-key.entity.js';
 import { newSecret, sha256 } from './secrets.js';
 
@@ -13,7 +13,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly em: SqlEntityManager) {}
+  constructor(private readonly tenancy: Tenancy) {}
 
   /** Creates a key and returns its secret; this is the only time the secret exists outside the caller. */
   async create(organizationId: string, name: string): Promise<{ id: string; key: string }> {
@@ -22,7 +22,7 @@ export class ApiKeysService {
       .slice(0, 8);
     const key = `mtr_${prefix}_${newSecret(32)}`;
     const id = randomUUID();
-    await this.em.fork().insert(ApiKey, {
+    await this.tenancy.system().insert(ApiKey, {
       id,
       organization: organizationId,
       name,
@@ -36,7 +36,7 @@ export class ApiKeysService {
   async authenticate(key: string): Promise<AuthContext> {
     const invalid = new DomainError('auth/invalid_api_key', 'The API key is not valid or has been revoked', 401);
     if (!KEY_PATTERN.test(key)) throw invalid;
-    const em = this.em.fork();
+    const em = this.tenancy.system();
     const found = await em.findOne(ApiKey, { keyHash: sha256(key), revokedAt: null });
     if (!found) throw invalid;
     const now = Date.now();

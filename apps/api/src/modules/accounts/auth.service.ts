@@ -1,9 +1,9 @@
-import { SqlEntityManager } from '@mikro-orm/sql';
 import type { LoginRequest, SessionUser } from '@mtredi/api-contract';
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DomainError } from '../../common/domain-error.js';
+import { Tenancy } from '../../db/tenancy.js';
 import { SessionsService } from './sessions.service.js';
 import { User } from './user.entity.js';
 
@@ -13,12 +13,12 @@ const DUMMY_HASH = await argon2.hash('mtredi-timing-equaliser', { type: argon2.a
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly em: SqlEntityManager,
+    private readonly tenancy: Tenancy,
     private readonly sessions: SessionsService,
   ) {}
 
   async login(request: LoginRequest): Promise<{ token: string; user: SessionUser }> {
-    const user = await this.em.fork().findOne(User, { email: request.email }, { populate: ['organization'] });
+    const user = await this.tenancy.system().findOne(User, { email: request.email }, { populate: ['organization'] });
     const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, request.password);
     if (!user || !ok) throw new DomainError('auth/invalid_credentials', 'Wrong e-mail or password', 401);
     const token = await this.sessions.open(user.id);

@@ -1,7 +1,7 @@
-import { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DomainError } from '../../common/domain-error.js';
+import { Tenancy } from '../../db/tenancy.js';
 import { newSecret, sha256 } from './secrets.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
@@ -10,13 +10,13 @@ export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
 @Injectable()
 export class SessionsService {
-  constructor(private readonly em: SqlEntityManager) {}
+  constructor(private readonly tenancy: Tenancy) {}
 
   /** Opens a session and returns the cookie token (only its hash is stored). */
   async open(userId: string): Promise<string> {
     const token = newSecret(32);
     const now = new Date();
-    await this.em.fork().insert(Session, {
+    await this.tenancy.system().insert(Session, {
       tokenHash: sha256(token),
       user: userId,
       createdAt: now,
@@ -26,11 +26,11 @@ export class SessionsService {
   }
 
   async close(token: string): Promise<void> {
-    await this.em.fork().nativeDelete(Session, { tokenHash: sha256(token) });
+    await this.tenancy.system().nativeDelete(Session, { tokenHash: sha256(token) });
   }
 
   async authenticate(token: string): Promise<AuthContext> {
-    const em = this.em.fork();
+    const em = this.tenancy.system();
     const session = await em.findOne(
       Session,
       { tokenHash: sha256(token), expiresAt: { $gt: new Date() } },
@@ -43,6 +43,6 @@ export class SessionsService {
 
   async userOf(auth: AuthContext): Promise<User> {
     if (!auth.userId) throw new DomainError('auth/user_required', 'This needs a logged-in user, not an API key', 403);
-    return this.em.fork().findOneOrFail(User, { id: auth.userId }, { populate: ['organization'] });
+    return this.tenancy.of(auth).findOneOrFail(User, { id: auth.userId }, { populate: ['organization'] });
   }
 }

@@ -1,7 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-
-export const CREDIT_ACCOUNTS = ['available', 'reserved', 'consumed', 'promotions', 'sales'] as const;
-export type CreditAccountName = (typeof CREDIT_ACCOUNTS)[number];
+import { ACCOUNTS } from '@mtredi/billing';
 
 /**
  * The running balance of one ledger account of one organization, in SMS parts. Kept beside the postings so
@@ -12,7 +10,7 @@ export const CreditAccountSchema = defineEntity({
   tableName: 'credit_accounts',
   properties: {
     organizationId: p.uuid().primary(),
-    account: p.enum(CREDIT_ACCOUNTS).primary(),
+    account: p.enum(ACCOUNTS).primary(),
     balance: p.integer().default(0),
   },
 });

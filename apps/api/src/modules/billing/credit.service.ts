@@ -1,37 +1,27 @@
 import { raw } from '@mikro-orm/core';
-import { SqlEntityManager } from '@mikro-orm/sql';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import {
+  assertValidPosting,
+  type Balances,
+  emptyBalances,
+  InsufficientCreditError,
+  isCustomerAccount,
+  type Posting,
+} from '@mtredi/billing';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/domain-error.js';
-import { CreditAccount, type CreditAccountName } from './credit-account.entity.js';
+import { CreditAccount } from './credit-account.entity.js';
 import { LedgerPosting } from './ledger-posting.entity.js';
 
-/** Accounts that belong to the customer and therefore may never go below zero. */
-const CUSTOMER_ACCOUNTS: ReadonlySet<CreditAccountName> = new Set(['available', 'reserved']);
-
-export class InsufficientCreditError extends DomainError {
-  constructor(needed: number) {
-    super('billing/insufficient_credit', `Not enough credit: this needs ${needed} SMS part(s); top up to send`, 402);
-  }
-}
-
-export interface Posting {
-  organizationId: string;
-  idempotencyKey: string;
-  debit: CreditAccountName;
-  credit: CreditAccountName;
-  amount: number;
-  memo: string;
-}
-
 /**
- * The credit ledger's write side: each posting moves parts between two accounts of one organization and
- * runs inside the caller's transaction, so a message and its credit reservation commit or fail together.
+ * The ledger's storage: applies @mtredi/billing postings inside the caller's transaction, so a message and
+ * its credit reservation commit or fail together. The rules are the domain package's; this class makes them
+ * hold under concurrency (a unique idempotency key, conditional updates on customer balances).
  */
 @Injectable()
 export class CreditService {
-  /** Applies a posting once; returns false when the idempotency key was already posted (nothing changes). */
+  /** Applies a posting once; returns false when its idempotency key was already posted (nothing changes). */
   async post(tx: SqlEntityManager, posting: Posting): Promise<boolean> {
-    if (posting.amount <= 0) throw new Error(`posting amount must be positive, got ${posting.amount}`);
+    assertValidPosting(posting);
     const inserted = await tx
       .createQueryBuilder(LedgerPosting)
       .insert({ ...posting, createdAt: new Date() })
@@ -45,16 +35,16 @@ export class CreditService {
     return true;
   }
 
-  async balances(tx: SqlEntityManager, organizationId: string): Promise<Record<CreditAccountName, number>> {
-    const rows = await tx.find(CreditAccount, { organizationId });
-    const result = { available: 0, reserved: 0, consumed: 0, promotions: 0, sales: 0 };
+  async balances(em: SqlEntityManager, organizationId: string): Promise<Balances> {
+    const rows = await em.find(CreditAccount, { organizationId });
+    const result = emptyBalances();
     for (const row of rows) result[row.account] = row.balance;
     return result;
   }
 
-  private async move(tx: SqlEntityManager, organizationId: string, account: CreditAccountName, delta: number) {
-    if (delta < 0 && CUSTOMER_ACCOUNTS.has(account)) {
-      // One conditional update: concurrent sends can never take the balance below zero.
+  private async move(tx: SqlEntityManager, organizationId: string, account: Posting['debit'], delta: number) {
+    if (delta < 0 && isCustomerAccount(account)) {
+      // One conditional update: concurrent sends can never take a customer balance below zero.
       const updated = await tx.nativeUpdate(
         CreditAccount,
         { organizationId, account, balance: { $gte: -delta } },

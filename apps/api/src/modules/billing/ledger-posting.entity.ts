@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { CREDIT_ACCOUNTS } from './credit-account.entity.js';
+import { ACCOUNTS } from '@mtredi/billing';
 
 /** One append-only double entry: `amount` parts moved from `debit` to `credit`. */
 export const LedgerPostingSchema = defineEntity({
@@ -11,8 +11,9 @@ export const LedgerPostingSchema = defineEntity({
     organizationId: p.uuid(),
     /** Replaying a posting with the same key changes nothing. */
     idempotencyKey: p.string().length(120).unique(),
-    debit: p.enum(CREDIT_ACCOUNTS),
-    credit: p.enum(CREDIT_ACCOUNTS),
+    kind: p.enum(['trial', 'top_up', 'reserve', 'consume', 'release'] as const),
+    debit: p.enum(ACCOUNTS),
+    credit: p.enum(ACCOUNTS),
     amount: p.integer(),
     memo: p.string().length(200),
     createdAt: p.datetime().onCreate(() => new Date()),

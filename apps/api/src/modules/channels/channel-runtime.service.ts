@@ -1,6 +1,6 @@
-import { SqlEntityManager } from '@mikro-orm/sql';
 import type { ChannelDriver, ChannelHealth } from '@mtredi/channel-sdk';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Tenancy } from '../../db/tenancy.js';
 import { ReceiptsService } from '../receipts/receipts.service.js';
 import { Channel } from './channel.entity.js';
 import { ChannelHealthStore } from './channel-health.store.js';
@@ -21,15 +21,15 @@ export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShut
   private running: RunningChannel[] = [];
 
   constructor(
-    private readonly em: SqlEntityManager,
+    private readonly tenancy: Tenancy,
     private readonly registry: DriverRegistry,
     private readonly receipts: ReceiptsService,
     private readonly healthStore: ChannelHealthStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const channels = await this.em
-      .fork()
+    const channels = await this.tenancy
+      .system()
       .find(Channel, { enabled: true }, { orderBy: { priority: 'asc', name: 'asc' } });
     for (const channel of channels) await this.start(channel);
   }

@@ -1,6 +1,6 @@
-import { SqlEntityManager } from '@mikro-orm/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { Tenancy } from '../../db/tenancy.js';
 import { Channel } from '../channels/channel.entity.js';
 import { ChannelHealthStore } from '../channels/channel-health.store.js';
 import { REDIS } from '../redis/redis.module.js';
@@ -19,13 +19,13 @@ async function probe(fn: () => Promise<unknown>): Promise<Check> {
 @Injectable()
 export class HealthService {
   constructor(
-    private readonly em: SqlEntityManager,
+    private readonly tenancy: Tenancy,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly channelHealth: ChannelHealthStore,
   ) {}
 
   async report() {
-    const em = this.em.fork();
+    const em = this.tenancy.system();
     const [database, redis] = await Promise.all([
       probe(() => em.getConnection().execute('select 1')),
       probe(() => this.redis.ping()),

@@ -1,10 +1,11 @@
 import { raw } from '@mikro-orm/core';
-import { SqlEntityManager } from '@mikro-orm/sql';
+import { postings } from '@mtredi/billing';
 import type { OutboundMessage, SubmitResult } from '@mtredi/channel-sdk';
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
 import { ChannelRuntime } from '../channels/channel-runtime.service.js';
@@ -26,7 +27,7 @@ export class DispatchService {
   private readonly logger = new Logger(DispatchService.name);
 
   constructor(
-    private readonly em: SqlEntityManager,
+    private readonly tenancy: Tenancy,
     private readonly channels: ChannelRuntime,
     private readonly credit: CreditService,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
@@ -34,7 +35,7 @@ export class DispatchService {
   ) {}
 
   async dispatch(messageId: string): Promise<DispatchOutcome> {
-    const em = this.em.fork();
+    const em = this.tenancy.system();
     const now = new Date();
     const claimed = await em.nativeUpdate(
       Message,
@@ -76,7 +77,7 @@ export class DispatchService {
 
   private async recordAccepted(message: Message, channelId: string, channelMessageIds: string[]): Promise<void> {
     const now = new Date();
-    await this.em.fork().transactional(async (tx) => {
+    await this.tenancy.system().transactional(async (tx) => {
       await tx.nativeUpdate(
         Message,
         { id: message.id, status: 'queued' },
@@ -86,41 +87,29 @@ export class DispatchService {
         tx.create(ChannelMessageId, { channelId, channelMessageId, messageId: message.id, part });
       }
       tx.create(MessageEvent, { messageId: message.id, status: 'in_transit', at: now });
-      await this.credit.post(tx, {
-        organizationId: message.organization.id,
-        idempotencyKey: `consume:${message.id}`,
-        debit: 'reserved',
-        credit: 'consumed',
-        amount: message.parts,
-        memo: `Message ${message.id} accepted by the channel`,
-      });
+      await this.credit.post(tx, postings.consume(message.organization.id, message.id, message.parts));
     });
   }
 
   /** Refused before acceptance: the reserved credit goes back to the customer. */
   private async recordRejected(message: Message, channelId: string, code: string): Promise<void> {
     const now = new Date();
-    await this.em.fork().transactional(async (tx) => {
+    await this.tenancy.system().transactional(async (tx) => {
       await tx.nativeUpdate(
         Message,
         { id: message.id, status: 'queued' },
         { status: 'rejected', channelId, errorCode: code, claimedUntil: null, updatedAt: now },
       );
       tx.create(MessageEvent, { messageId: message.id, status: 'rejected', errorCode: code, at: now });
-      await this.credit.post(tx, {
-        organizationId: message.organization.id,
-        idempotencyKey: `release:${message.id}`,
-        debit: 'reserved',
-        credit: 'available',
-        amount: message.parts,
-        memo: `Message ${message.id} rejected (${code}); credit returned`,
-      });
+      await this.credit.post(tx, postings.release(message.organization.id, message.id, message.parts, code));
     });
   }
 
   private async retryLater(message: Message, delayMs: number, reason: string): Promise<DispatchOutcome> {
     this.logger.debug(`Message ${message.id} retried in ${delayMs} ms: ${reason}`);
-    await this.em.fork().nativeUpdate(Message, { id: message.id }, { claimedUntil: null, updatedAt: new Date() });
+    await this.tenancy
+      .system()
+      .nativeUpdate(Message, { id: message.id }, { claimedUntil: null, updatedAt: new Date() });
     await this.queue.add(SUBMIT_JOB, submitJob(message.id), {
       jobId: `${message.id}:retry:${message.attempts}`,
       delay: delayMs,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { SqlEntityManager } from '@mikro-orm/sql';
 import type { Message as MessageDto, MessageList, ValidSendMessage } from '@mtredi/api-contract';
+import { postings } from '@mtredi/billing';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { NotFoundError } from '../../common/domain-error.js';
+import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
 import { SendersService } from '../senders/senders.service.js';
@@ -19,7 +20,7 @@ export class MessagesService {
   private readonly logger = new Logger(MessagesService.name);
 
   constructor(
-    private readonly em: SqlEntityManager,
+    private readonly tenancy: Tenancy,
     private readonly senders: SendersService,
     private readonly credit: CreditService,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
@@ -34,15 +35,8 @@ export class MessagesService {
     const analysis = analyzeText(request.text, request);
     const now = new Date();
     const id = randomUUID();
-    const message = await this.em.fork().transactional(async (tx) => {
-      await this.credit.post(tx, {
-        organizationId: auth.organizationId,
-        idempotencyKey: `reserve:${id}`,
-        debit: 'available',
-        credit: 'reserved',
-        amount: analysis.parts,
-        memo: `Reserved for message ${id}`,
-      });
+    const message = await this.tenancy.of(auth).transactional(async (tx) => {
+      await this.credit.post(tx, postings.reserve(auth.organizationId, id, analysis.parts));
       tx.create(MessageEvent, { messageId: id, status: 'queued', at: now });
       return tx.create(Message, {
         id,
@@ -79,18 +73,18 @@ export class MessagesService {
   }
 
   async get(auth: AuthContext, id: string): Promise<MessageDto> {
-    const em = this.em.fork();
-    const message = await em.findOne(Message, { id, organization: auth.organizationId });
+    const em = this.tenancy.of(auth);
+    const message = await em.findOne(Message, { id });
     if (!message) throw new NotFoundError('messages', id);
     const events = await em.find(MessageEvent, { messageId: id }, { orderBy: { at: 'asc', id: 'asc' } });
     return toMessageDto(message, events);
   }
 
   async list(auth: AuthContext, query: { limit: number; before?: string | undefined }): Promise<MessageList> {
-    const em = this.em.fork();
-    const where: Record<string, unknown> = { organization: auth.organizationId };
+    const em = this.tenancy.of(auth);
+    const where: Record<string, unknown> = {};
     if (query.before) {
-      const cursor = await em.findOne(Message, { id: query.before, organization: auth.organizationId });
+      const cursor = await em.findOne(Message, { id: query.before });
       if (!cursor) throw new NotFoundError('messages', query.before);
       where.createdAt = { $lt: cursor.createdAt };
     }

@@ -1,6 +1,6 @@
-import { SqlEntityManager } from '@mikro-orm/sql';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Tenancy } from '../../db/tenancy.js';
 import { Message } from './message.entity.js';
 import { MessagesService } from './messages.service.js';
 
@@ -18,7 +18,7 @@ export class QueueSweeper implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly em: SqlEntityManager,
+    private readonly tenancy: Tenancy,
     private readonly messages: MessagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -36,7 +36,7 @@ export class QueueSweeper implements OnApplicationBootstrap, OnApplicationShutdo
   /** Re-queues one batch of forgotten messages; returns how many. */
   async sweep(): Promise<number> {
     const now = Date.now();
-    const stale = await this.em.fork().find(
+    const stale = await this.tenancy.system().find(
       Message,
       {
         status: 'queued',

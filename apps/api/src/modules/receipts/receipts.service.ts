@@ -1,6 +1,6 @@
-import { SqlEntityManager } from '@mikro-orm/sql';
 import type { Receipt, ReceiptState } from '@mtredi/channel-sdk';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Tenancy } from '../../db/tenancy.js';
 import { Message, type MessageStatusValue } from '../messaging/message.entity.js';
 import { MessageEvent } from '../messaging/message-event.entity.js';
 import { ChannelMessageId } from './channel-message-id.entity.js';
@@ -36,7 +36,7 @@ export class ReceiptsService implements OnApplicationShutdown {
   /** Receipts that matched no message after every retry, kept for inspection instead of dropped. */
   readonly unmatched: { channelId: string; receipt: Receipt }[] = [];
 
-  constructor(private readonly em: SqlEntityManager) {}
+  constructor(private readonly tenancy: Tenancy) {}
 
   add(channelId: string, receipt: Receipt): void {
     this.buffer.push({ channelId, receipt, attempts: 0 });
@@ -78,7 +78,7 @@ export class ReceiptsService implements OnApplicationShutdown {
   }
 
   private async apply(batch: Pending[]): Promise<Pending[]> {
-    const em = this.em.fork();
+    const em = this.tenancy.system();
     const ids = await em.find(ChannelMessageId, {
       $or: batch.map((p) => ({ channelId: p.channelId, channelMessageId: p.receipt.channelMessageId })),
     });
