@@ -11,6 +11,6 @@ export const SessionUser = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(['owner', 'member', 'staff']),
-  organization: z.object({ id: z.string(), name: z.string() }),
+  organization: z.object({ id: z.string(), name: z.string(), status: z.enum(['pending', 'active', 'suspended']) }),
 });
 export type SessionUser = z.infer<typeof SessionUser>;

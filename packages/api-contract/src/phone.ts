@@ -19,3 +19,13 @@ export const GeorgianMobile = z.string().transform((raw, ctx) => {
   }
   return parsed.number;
 });
+
+/** Any valid Georgian number (mobile or landline), E.164: contact phones, not SMS destinations. */
+export const GeorgianPhone = z.string().transform((raw, ctx) => {
+  const parsed = parsePhoneNumberFromString(raw.trim().replace(/^00/, '+'), 'GE');
+  if (!parsed?.isValid() || parsed.country !== 'GE') {
+    ctx.addIssue({ code: 'custom', message: `"${raw}" is not a valid Georgian phone number` });
+    return z.NEVER;
+  }
+  return parsed.number;
+});
