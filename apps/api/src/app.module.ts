@@ -7,6 +7,9 @@ import { ConfigModule } from './config/config.module.js';
 import { DbModule } from './db/db.module.js';
 import { ormOptions } from './db/orm-config.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AdminModule } from './modules/admin/admin.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { BillingModule } from './modules/billing/billing.module.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MessagingModule } from './modules/messaging/messaging.module.js';
@@ -40,8 +43,11 @@ export class AppModule {
         DbModule,
         BullModule.forRoot({ redis: config.redis.url, prefix: config.redis.prefix }),
         RedisModule,
+        AuditModule,
         ChannelsModule,
-        ...(serveHttp ? [AccountsModule, SendersModule, MessagingModule, HealthModule] : []),
+        ...(serveHttp
+          ? [AccountsModule, SendersModule, MessagingModule, BillingModule, AdminModule, HealthModule]
+          : []),
         ...(runWorkers ? [MessagingWorkerModule] : []),
       ],
     };

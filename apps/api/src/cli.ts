@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Redis } from 'ioredis';
 import { type AppConfig, ConfigError, loadConfig } from './config/config.js';
 import { migrate } from './db/migrate.js';
-import { DEMO, seedDemo } from './db/seed-demo.js';
+import { DEMO, ensureStaffUser, seedDemo, withSystemEm } from './db/seed-demo.js';
 import { createHttpApp } from './http.js';
 import { startWorker } from './worker.js';
 
@@ -11,6 +11,7 @@ const USAGE = `Usage: mtredi <command>
   start      migrate, seed the demo organization, serve the API + portal and run the workers
   migrate    apply database migrations
   seed-demo  create the demo organization (idempotent) and print a fresh demo API key
+  create-staff <email> <name>   create a platform staff user; the password is read from MTREDI_STAFF_PASSWORD
   api        serve HTTP only (MTREDI_ROLE=api)
   worker     run queue workers and channels only`;
 
@@ -43,7 +44,7 @@ async function start(config: AppConfig): Promise<void> {
     [
       '',
       `  Mtredi is ready: ${url}`,
-      `  Portal login:    ${DEMO.email} / ${DEMO.password}`,
+      `  Portal login:    ${DEMO.email} / ${DEMO.password}   (staff: ${DEMO.staffEmail} / ${DEMO.staffPassword})`,
       `  Demo API key:    ${apiKey}`,
       `  API docs:        ${url}/api/docs`,
       `  Database:        ${db}; channel: Local simulator`,
@@ -68,6 +69,17 @@ async function main(command: string | undefined): Promise<void> {
       await migrate(config);
       const { apiKey } = await seedDemo(config);
       console.log(`Demo organization ready. Login ${DEMO.email} / ${DEMO.password}. API key: ${apiKey}`);
+      return;
+    }
+    case 'create-staff': {
+      const [email, name] = process.argv.slice(3);
+      const password = process.env.MTREDI_STAFF_PASSWORD ?? '';
+      if (!email || !name || password.length < 10) {
+        throw new ConfigError('create-staff needs <email> <name> and MTREDI_STAFF_PASSWORD of at least 10 characters');
+      }
+      await migrate(config);
+      const created = await withSystemEm(config, (em) => ensureStaffUser(em, email.toLowerCase(), password, name));
+      console.log(created ? `Staff user ${email} created` : `A user ${email} already exists; nothing changed`);
       return;
     }
     case 'api': {

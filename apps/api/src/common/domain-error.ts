@@ -8,6 +8,8 @@ export class DomainError extends Error {
     message: string,
     readonly httpStatus: number = 422,
     readonly details?: { path: string; message: string }[],
+    /** Extra response headers, e.g. Retry-After on 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'DomainError';

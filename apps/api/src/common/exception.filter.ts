@@ -52,6 +52,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     const { status, body } = this.toResponse(error);
+    if (error instanceof DomainError && error.headers) void reply.headers(error.headers);
     if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(status).send(body);
   }

@@ -8,7 +8,9 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.ou
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
-    const result = this.schema.safeParse(value ?? {});
+    // A missing body is an empty object, so the answer lists the missing fields instead of "expected object".
+    const input = value === undefined && this.schema instanceof z.ZodObject ? {} : value;
+    const result = this.schema.safeParse(input);
     if (result.success) return result.data;
     const details = result.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.') || '(body)',

@@ -9,6 +9,7 @@ import { hashPassword } from '../modules/accounts/auth.service.js';
 import { Organization } from '../modules/accounts/organization.entity.js';
 import { User } from '../modules/accounts/user.entity.js';
 import { CreditService } from '../modules/billing/credit.service.js';
+import { seedDefaultPackages } from '../modules/billing/packages.service.js';
 import { Channel } from '../modules/channels/channel.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
 import { ormOptions } from './orm-config.js';
@@ -22,13 +23,46 @@ export const DEMO = {
   sender: 'Mtredi',
   trialCredits: 10,
   apiKeyName: 'Demo key',
+  staffEmail: 'staff@mtredi.ge',
+  staffPassword: 'mtredi-staff',
 } as const;
+
+export const STAFF_ORGANIZATION = 'Mtredi staff';
 
 /**
  * Makes a new installation usable at once: the local simulator channel, and a demo organization with its
  * trial credits, user, active sender name and a fresh API key. Idempotent: running it again changes
  * nothing but the API key, which is replaced because a key's secret is never stored.
  */
+/**
+ * A platform staff user (in the provider's own organization). Staff accounts are made only by this, from the
+ * command line, never by self-registration. Returns false when the e-mail already exists.
+ */
+export async function ensureStaffUser(em: SqlEntityManager, email: string, password: string, name: string) {
+  if (await em.count(User, { email })) return false;
+  let staffOrganization = await em.findOne(Organization, { name: STAFF_ORGANIZATION });
+  if (!staffOrganization) {
+    staffOrganization = em.create(Organization, {
+      id: randomUUID(),
+      name: STAFF_ORGANIZATION,
+      status: 'active',
+      createdAt: new Date(),
+      activatedAt: new Date(),
+    });
+  }
+  em.create(User, {
+    id: randomUUID(),
+    organization: staffOrganization,
+    email,
+    name,
+    passwordHash: await hashPassword(password),
+    role: 'staff',
+    createdAt: new Date(),
+  });
+  await em.flush();
+  return true;
+}
+
 export async function seedDemo(config: AppConfig): Promise<{ apiKey: string; organizationId: string }> {
   const orm = await MikroORM.init(ormOptions(config));
   try {
@@ -70,6 +104,8 @@ export async function seedDemo(config: AppConfig): Promise<{ apiKey: string; org
       });
     }
     await em.flush();
+    await seedDefaultPackages(em);
+    await ensureStaffUser(em, DEMO.staffEmail, DEMO.staffPassword, 'Demo staff');
     const organizationId = organization.id;
     await em.transactional((tx: SqlEntityManager) =>
       new CreditService().post(tx, postings.trial(organizationId, DEMO.trialCredits)),
@@ -84,6 +120,16 @@ export async function seedDemo(config: AppConfig): Promise<{ apiKey: string; org
       DEMO.apiKeyName,
     );
     return { apiKey: key, organizationId };
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** Runs `work` with an entity manager scoped to the whole platform, then closes the connection. */
+export async function withSystemEm<T>(config: AppConfig, work: (em: SqlEntityManager) => Promise<T>): Promise<T> {
+  const orm = await MikroORM.init(ormOptions(config));
+  try {
+    return await work(systemScope(orm.em as SqlEntityManager));
   } finally {
     await orm.close(true);
   }

@@ -20,6 +20,12 @@ const PUBLIC_ROUTE = 'mtredi:public';
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 export const isPublicRoute = PUBLIC_ROUTE;
 
+const REQUIRED_ROLES = 'mtredi:roles';
+export const requiredRolesKey = REQUIRED_ROLES;
+
+/** Limits a route (or a controller) to callers with one of these roles; checked by the AuthGuard. */
+export const RequireRole = (...roles: AuthContext['role'][]) => SetMetadata(REQUIRED_ROLES, roles);
+
 /** Injects the caller's AuthContext into a handler. */
 export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
   const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();

@@ -3,7 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { ApiKeysService } from '../../modules/accounts/api-keys.service.js';
 import { SessionsService } from '../../modules/accounts/sessions.service.js';
 import { DomainError } from '../domain-error.js';
-import { type AuthenticatedRequest, isPublicRoute, SESSION_COOKIE } from './auth-context.js';
+import {
+  type AuthContext,
+  type AuthenticatedRequest,
+  isPublicRoute,
+  requiredRolesKey,
+  SESSION_COOKIE,
+} from './auth-context.js';
 
 /**
  * Global guard: every route needs an API key (`Authorization: Bearer …`) or a portal session cookie unless
@@ -34,13 +40,24 @@ export class AuthGuard implements CanActivate {
         throw new DomainError('auth/malformed_authorization', 'Authorization header must be "Bearer <API key>"', 401);
       }
       request.auth = await this.apiKeys.authenticate(token);
-      return true;
-    }
-    const sessionToken = request.cookies?.[SESSION_COOKIE];
-    if (sessionToken) {
+    } else {
+      const sessionToken = request.cookies?.[SESSION_COOKIE];
+      if (!sessionToken) {
+        throw new DomainError(
+          'auth/unauthenticated',
+          'Log in, or send an API key as "Authorization: Bearer <key>"',
+          401,
+        );
+      }
       request.auth = await this.sessions.authenticate(sessionToken);
-      return true;
     }
-    throw new DomainError('auth/unauthenticated', 'Log in, or send an API key as "Authorization: Bearer <key>"', 401);
+    const roles = this.reflector.getAllAndOverride<AuthContext['role'][] | undefined>(requiredRolesKey, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (roles && !roles.includes(request.auth.role)) {
+      throw new DomainError('auth/forbidden', `This needs the role ${roles.join(' or ')}`, 403);
+    }
+    return true;
   }
 }

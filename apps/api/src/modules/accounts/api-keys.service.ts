@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { ApiKeySummary, CreatedApiKey } from '@mtredi/api-contract';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { DomainError } from '../../common/domain-error.js';
+import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { ApiKey } from './api-key.entity.js';
 import { newSecret, sha256 } from './secrets.js';
@@ -14,6 +15,25 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 @Injectable()
 export class ApiKeysService {
   constructor(private readonly tenancy: Tenancy) {}
+
+  async list(auth: AuthContext): Promise<{ items: ApiKeySummary[] }> {
+    const keys = await this.tenancy.of(auth).find(ApiKey, {}, { orderBy: { createdAt: 'desc' } });
+    return { items: keys.map(toSummary) };
+  }
+
+  async createFor(auth: AuthContext, name: string): Promise<CreatedApiKey> {
+    const { id, key } = await this.create(auth.organizationId, name);
+    const created = await this.tenancy.of(auth).findOneOrFail(ApiKey, { id });
+    return { ...toSummary(created), key };
+  }
+
+  /** Revokes a key of the caller's organization; requests with it fail from now on. Idempotent. */
+  async revoke(auth: AuthContext, id: string): Promise<void> {
+    const em = this.tenancy.of(auth);
+    const key = await em.findOne(ApiKey, { id });
+    if (!key) throw new NotFoundError('api_keys', id);
+    if (!key.revokedAt) await em.nativeUpdate(ApiKey, { id }, { revokedAt: new Date() });
+  }
 
   /** Creates a key and returns its secret; this is the only time the secret exists outside the caller. */
   async create(organizationId: string, name: string): Promise<{ id: string; key: string }> {
@@ -45,4 +65,15 @@ export class ApiKeysService {
     }
     return { organizationId: found.organization.id, userId: null, apiKeyId: found.id, role: 'integrator' };
   }
+}
+
+function toSummary(k: ApiKey): ApiKeySummary {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: `mtr_${k.prefix}_…`,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
 }

@@ -29,6 +29,12 @@ export class SessionsService {
     await this.tenancy.system().nativeDelete(Session, { tokenHash: sha256(token) });
   }
 
+  /** Log out everywhere: ends every session of the caller's user. */
+  async closeAll(auth: AuthContext): Promise<void> {
+    if (!auth.userId) throw new DomainError('auth/user_required', 'This needs a logged-in user, not an API key', 403);
+    await this.tenancy.system().nativeDelete(Session, { user: auth.userId });
+  }
+
   async authenticate(token: string): Promise<AuthContext> {
     const em = this.tenancy.system();
     const session = await em.findOne(

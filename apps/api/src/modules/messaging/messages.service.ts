@@ -8,6 +8,7 @@ import type { AuthContext } from '../../common/auth/auth-context.js';
 import { NotFoundError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
+import { OrganizationService } from '../accounts/organization.service.js';
 import { CreditService } from '../billing/credit.service.js';
 import { SendersService } from '../senders/senders.service.js';
 import { Message } from './message.entity.js';
@@ -21,6 +22,7 @@ export class MessagesService {
 
   constructor(
     private readonly tenancy: Tenancy,
+    private readonly organizations: OrganizationService,
     private readonly senders: SendersService,
     private readonly credit: CreditService,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
@@ -31,6 +33,7 @@ export class MessagesService {
    * transaction; only then is it queued. If queueing fails the sweeper queues it later.
    */
   async send(auth: AuthContext, request: ValidSendMessage): Promise<MessageDto> {
+    await this.organizations.assertCanSend(auth);
     await this.senders.assertActive(auth, request.sender);
     const analysis = analyzeText(request.text, request);
     const now = new Date();

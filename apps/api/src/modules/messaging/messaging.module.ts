@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { MESSAGES_QUEUE } from '../../jobs/message-jobs.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { BillingModule } from '../billing/billing.module.js';
 import { SendersModule } from '../senders/senders.module.js';
 import { MessagesController } from './messages.controller.js';
@@ -8,7 +9,7 @@ import { MessagesService } from './messages.service.js';
 
 /** Accepting, listing and reading messages (the HTTP side). */
 @Module({
-  imports: [BullModule.registerQueue({ name: MESSAGES_QUEUE }), SendersModule, BillingModule],
+  imports: [BullModule.registerQueue({ name: MESSAGES_QUEUE }), AccountsModule, SendersModule, BillingModule],
   controllers: [MessagesController],
   providers: [MessagesService],
   exports: [MessagesService, BullModule],
