@@ -68,3 +68,19 @@ describe('buildSubmits', () => {
     expect(decodeShortMessage(parts[0] as never).text).toBe(long);
   });
 });
+
+describe('buildSubmits with parts counted by the platform', () => {
+  it('cuts a short text into the counted number of parts, each with its own header, text intact', () => {
+    const parts = buildSubmits('Mtredi', '+995599123456', 'unique 1', { reference: 9, minParts: 3 });
+    expect(parts).toHaveLength(3);
+    expect(parts.map((p) => decodeShortMessage(p).concat?.sequence)).toEqual([1, 2, 3]);
+    expect(parts.every((p) => decodeShortMessage(p).concat?.total === 3)).toBe(true);
+    expect(parts.map((p) => decodeShortMessage(p).text).join('')).toBe('unique 1');
+  });
+
+  it('never cuts a surrogate pair and keeps the natural split when it already has enough parts', () => {
+    const parts = buildSubmits('Mtredi', '+995599123456', '🕊️🕊️', { reference: 1, minParts: 2 });
+    expect(parts.map((p) => decodeShortMessage(p).text).join('')).toBe('🕊️🕊️');
+    expect(buildSubmits('Mtredi', '+995599123456', LONG, { reference: 1, minParts: 1 })).toHaveLength(2);
+  });
+});

@@ -18,6 +18,11 @@ export interface OutboundOptions extends AddressOptions {
   reference: number;
   /** registered_delivery (§5.2.17); default 1, a receipt on success and failure. */
   registeredDelivery?: number;
+  /**
+   * Parts the platform already counted (and charged) for this text: when the text would need fewer,
+   * it is cut into this many parts by code points, so there is still one channel id per counted part.
+   */
+  minParts?: number;
   serviceType?: string;
   validityPeriod?: string;
 }
@@ -33,8 +38,10 @@ export function buildSubmits(from: string, to: string, text: string, options: Ou
   const max = concat === '16bit' ? 0xffff : 0xff;
   const reference = options.reference & max;
   const packed = (options.packed ?? false) && mode !== 'payload';
-  const parts = split(text, { concatReference: concat, reference, packed });
+  let parts = split(text, { concatReference: concat, reference, packed });
   if (parts.length === 0) parts.push(emptyPart());
+  if ((options.minParts ?? 1) > parts.length)
+    parts = evenParts(text, options.minParts as number, concat, reference, packed);
   const source = smppAddress(from, options);
   const dest = smppAddress(to, options);
   const base = (part: EncodedPart): ShortMessageBody => ({
@@ -73,6 +80,34 @@ export function buildSubmits(from: string, to: string, text: string, options: Ou
     body.esmClass |= EsmClass.UDHI;
     return body;
   });
+}
+
+/** Cuts `text` into `count` runs of code points, each encoded on its own, with a shared concatenation header. */
+function evenParts(
+  text: string,
+  count: number,
+  concat: ConcatReference,
+  reference: number,
+  packed: boolean,
+): EncodedPart[] {
+  const points = Array.from(text);
+  const total = Math.min(count, Math.max(1, points.length), 255);
+  const out: EncodedPart[] = [];
+  for (let k = 0; k < total; k++) {
+    const chunk = points
+      .slice(Math.floor((k * points.length) / total), Math.floor(((k + 1) * points.length) / total))
+      .join('');
+    const encoded = split(chunk, { concatReference: concat, reference, packed })[0] ?? emptyPart();
+    out.push({ ...encoded, udh: concatHeader(concat, reference, total, k + 1) });
+  }
+  return out;
+}
+
+/** TS 23.040 §9.2.3.24.1 (IEI 0x00, 8-bit reference) and §9.2.3.24.8 (IEI 0x08, 16-bit reference). */
+function concatHeader(concat: ConcatReference, reference: number, total: number, sequence: number): Uint8Array {
+  return concat === '16bit'
+    ? Uint8Array.of(0x06, 0x08, 0x04, (reference >> 8) & 0xff, reference & 0xff, total, sequence)
+    : Uint8Array.of(0x05, 0x00, 0x03, reference & 0xff, total, sequence);
 }
 
 function emptyPart(): EncodedPart {

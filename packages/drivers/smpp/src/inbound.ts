@@ -1,0 +1,86 @@
+import type { ChannelContext, Receipt } from '@mtredi/channel-sdk';
+import {
+  type DeliverSmPdu,
+  decodeShortMessage,
+  isReceipt,
+  type MessageIdMatching,
+  normalizeReceiptId,
+  parseReceipt,
+  platformAddress,
+  Reassembler,
+} from '@mtredi/smpp';
+
+export interface InboundOptions {
+  messageIdMatching: MessageIdMatching;
+  packedGsm: boolean;
+  reassemblyMs: number;
+  now?: () => Date;
+}
+
+/**
+ * Turns deliver_sm into platform events: receipts (esm_class receipt bits, tested as masks) go to
+ * `onReceipt` with the id normalised like the submit ids; everything else is an inbound message,
+ * reassembled when concatenated, for `onInbound`. Nothing is dropped: a receipt without a usable id is
+ * still reported (empty id) so the core keeps it with the unmatched ones.
+ */
+export class InboundHandler {
+  private readonly reassembler: Reassembler;
+  private context: ChannelContext | undefined;
+  readonly counters = { receipts: 0, receiptsWithoutId: 0, inbound: 0, inboundIncomplete: 0 };
+
+  constructor(private readonly options: InboundOptions) {
+    this.reassembler = new Reassembler({
+      timeoutMs: options.reassemblyMs,
+      onIncomplete: (source, text) => {
+        this.counters.inboundIncomplete++;
+        const [from, to] = source.split('|') as [string, string];
+        this.emitInbound(from, to, text);
+      },
+    });
+  }
+
+  /** Starts (a context) or stops (undefined) reporting. */
+  attach(context: ChannelContext | undefined): void {
+    this.context = context;
+    if (!context) this.reassembler.clear();
+  }
+
+  handle(pdu: DeliverSmPdu): void {
+    if (!this.context) return;
+    let text = '';
+    let concat: ReturnType<typeof decodeShortMessage>['concat'];
+    try {
+      ({ text, concat } = decodeShortMessage(pdu, { packedGsm: this.options.packedGsm }));
+    } catch {
+      text = '';
+    }
+    if (isReceipt(pdu.esmClass)) {
+      this.receipt(pdu, text);
+      return;
+    }
+    const from = platformAddress(pdu.sourceAddrTon, pdu.sourceAddr);
+    const to = platformAddress(pdu.destAddrTon, pdu.destinationAddr);
+    const whole = concat ? this.reassembler.push(`${from}|${to}`, concat, text) : text;
+    if (whole !== undefined) this.emitInbound(from, to, whole);
+  }
+
+  private receipt(pdu: DeliverSmPdu, text: string): void {
+    const parsed = parseReceipt(pdu, text);
+    const id =
+      parsed.messageId === undefined ? '' : normalizeReceiptId(parsed.messageId, this.options.messageIdMatching);
+    if (id === '') this.counters.receiptsWithoutId++;
+    this.counters.receipts++;
+    const receipt: Receipt = {
+      channelMessageId: id,
+      state: parsed.state,
+      at: this.options.now?.() ?? new Date(),
+    };
+    if (parsed.errorCode !== undefined) receipt.errorCode = parsed.errorCode;
+    this.context?.onReceipt(receipt);
+  }
+
+  private emitInbound(from: string, to: string, text: string): void {
+    this.counters.inbound++;
+    this.context?.onInbound({ from, to, text, receivedAt: this.options.now?.() ?? new Date() });
+  }
+}
