@@ -15,21 +15,6 @@ export {
   UpdateOrganizationRequest,
 } from './accounts.js';
 export { LoginRequest, SessionUser } from './auth.js';
-export { ErrorBody } from './errors.js';
-export {
-  AnalyzeRequest,
-  FINAL_MESSAGE_STATUSES,
-  ListMessagesQuery,
-  Message,
-  MessageList,
-  MessageStatus,
-  SendMessageRequest,
-  StatusChange,
-  TextOptions,
-  type ValidSendMessage,
-} from './messages.js';
-export { GeorgianMobile, GeorgianPhone } from './phone.js';
-export { SenderList, SenderName } from './senders.js';
 export {
   Balance,
   CreditPackage,
@@ -45,3 +30,47 @@ export {
   TopUpList,
   TopUpStatus,
 } from './billing.js';
+export { ErrorBody } from './errors.js';
+export {
+  AnalyzeRequest,
+  FINAL_MESSAGE_STATUSES,
+  ListMessagesQuery,
+  Message,
+  MessageList,
+  MessageStatus,
+  SendMessageRequest,
+  StatusChange,
+  TextOptions,
+  type ValidSendMessage,
+} from './messages.js';
+export { GeorgianMobile, GeorgianPhone } from './phone.js';
+export {
+  AdminSenderList,
+  AdminSenderName,
+  AuthorizationState,
+  DecisionResults,
+  DemandReauthorizationRequest,
+  ExportBatchRequest,
+  GenericNameList,
+  Notice,
+  NoticeList,
+  OperatorAuthorization,
+  OperatorCode,
+  OperatorDecision,
+  OperatorPrefixes,
+  OverallSenderStatus,
+  OverrideMatchRequest,
+  PortedNumberList,
+  PublishNoticeRequest,
+  RecordDecisionsRequest,
+  ReplaceGenericNamesRequest,
+  ReplacePrefixesRequest,
+  RequestSenderName,
+  RevokeRequest,
+  SenderHistory,
+  SenderHistoryEntry,
+  SenderList,
+  SenderName,
+  SenderQueueQuery,
+  SetPortedNumbersRequest,
+} from './senders.js';
