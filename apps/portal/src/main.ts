@@ -1,5 +1,6 @@
 import { createPinia } from 'pinia';
 import PrimeVue from 'primevue/config';
+import ConfirmationService from 'primevue/confirmationservice';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { createApiClient, setApiClient } from './api/index.js';
@@ -23,4 +24,5 @@ app.use(PrimeVue, {
     options: { darkModeSelector: '.mtredi-dark', cssLayer: false },
   },
 });
+app.use(ConfirmationService);
 app.mount('#app');

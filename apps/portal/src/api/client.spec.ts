@@ -7,7 +7,7 @@ const user = {
   email: 'demo@mtredi.ge',
   name: 'Demo User',
   role: 'owner',
-  organization: { id: 'o1', name: 'Mtredi Demo' },
+  organization: { id: 'o1', name: 'Mtredi Demo', status: 'active' },
 };
 
 let close: (() => Promise<void>) | undefined;
@@ -120,5 +120,81 @@ describe('api client', () => {
     await caught(client.listMessages(20));
     await caught(client.getMessage('a/b'));
     expect(requests.map((r) => r.url)).toEqual(['/v1/messages?limit=20', '/v1/messages/a%2Fb']);
+  });
+
+  it('registers, and reports a taken e-mail by its code', async () => {
+    let taken = false;
+    const { client, requests } = await clientAnswering(() =>
+      taken
+        ? { status: 409, body: { code: 'accounts/email_taken', message: 'E-mail already registered' } }
+        : { status: 201, body: { ...user, organization: { ...user.organization, status: 'pending' } } },
+    );
+    const request = {
+      companyName: 'Kutaisi Bakery',
+      contactName: 'Nino Beridze',
+      email: 'nino@bakery.ge',
+      phone: '599 12 34 56',
+      password: 'a-long-password',
+    };
+    expect((await client.register(request)).organization.status).toBe('pending');
+    expect(requests[0]).toEqual({ method: 'POST', url: '/v1/auth/register', body: request });
+    taken = true;
+    const error = await caught(client.register(request));
+    expect([error.status, error.code]).toEqual([409, 'accounts/email_taken']);
+  });
+
+  it('keeps the Retry-After of a throttled login', async () => {
+    const api = await startScriptedApi(() => ({
+      status: 429,
+      body: { code: 'auth/too_many_attempts', message: 'Too many attempts' },
+      headers: { 'retry-after': '120' },
+    }));
+    close = api.close;
+    const error = await caught(createApiClient({ baseUrl: api.baseUrl }).login({ email: 'a@b.ge', password: 'x' }));
+    expect(error.code).toBe('auth/too_many_attempts');
+    expect(error.retryAfterSeconds).toBe(120);
+  });
+
+  it('uses the right verbs and paths for organization, keys, billing and staff calls', async () => {
+    const { client, requests } = await clientAnswering((request) => {
+      if (request.method === 'DELETE' || request.url.startsWith('/v1/auth/')) return { status: 204 };
+      return { status: 500, body: { code: 'internal/error', message: 'not scripted' } };
+    });
+    await client.removeMember('m/1');
+    await client.revokeApiKey('k1');
+    await client.logoutAll();
+    await client.changePassword({ currentPassword: 'old', newPassword: 'new-password-1' });
+    await caught(client.updateOrganization({ website: null }));
+    await caught(client.replacePackages({ items: [{ name: 'S', parts: 1000, priceTetri: 4500 }] }));
+    await caught(client.activateOrganization('o1'));
+    await caught(client.confirmTopUp('t1'));
+    await caught(client.listAdminOrganizations('pending'));
+    await caught(client.listAdminTopUps('requested'));
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'DELETE /v1/organization/members/m%2F1',
+      'DELETE /v1/api-keys/k1',
+      'POST /v1/auth/logout-all',
+      'POST /v1/auth/password',
+      'PATCH /v1/organization',
+      'PUT /v1/admin/packages',
+      'POST /v1/admin/organizations/o1/activate',
+      'POST /v1/admin/top-ups/t1/confirm',
+      'GET /v1/admin/organizations?status=pending',
+      'GET /v1/admin/top-ups?status=requested',
+    ]);
+    expect(requests[4]?.body).toEqual({ website: null });
+  });
+
+  it('passes ledger filters and the paging cursor, leaving out empty ones', async () => {
+    const { client, requests } = await clientAnswering(() => ({ status: 200, body: { items: [], nextBefore: null } }));
+    await client.listLedger({ from: '2026-01-01', to: '', kind: 'top_up', limit: 50, before: 120 });
+    await client.listLedger();
+    expect(requests.map((r) => r.url)).toEqual([
+      '/v1/ledger?from=2026-01-01&kind=top_up&limit=50&before=120',
+      '/v1/ledger',
+    ]);
+    expect(createApiClient().ledgerExportUrl({ from: '2026-01-01', to: '2026-01-31' })).toBe(
+      '/v1/ledger/export.xlsx?from=2026-01-01&to=2026-01-31',
+    );
   });
 });

@@ -1,41 +1,36 @@
 import {
+  type AddMemberRequest,
+  AdminOrganizationList,
+  ApiKeyList,
+  Balance,
+  type ChangePasswordRequest,
+  CreatedApiKey,
   ErrorBody,
+  LedgerPage,
+  type LedgerQuery,
   type LoginRequest,
+  Member,
+  MemberList,
   Message,
   MessageList,
+  OrganizationProfile,
+  type OrganizationStatus,
+  PackageList,
+  type RegisterRequest,
+  type ReplacePackagesRequest,
   SenderList,
   type SendMessageRequest,
   SessionUser,
+  TopUp,
+  TopUpList,
+  type TopUpStatus,
+  type UpdateOrganizationRequest,
 } from '@mtredi/api-contract';
 import type { z } from 'zod';
+import { ApiError, parseRetryAfter } from './errors.js';
 
-/** One field-level problem, `path` naming the request field (`to`, `sender`, `text`…). */
-export interface ApiErrorDetail {
-  path: string;
-  message: string;
-}
-
-/**
- * Every failed call surfaces as this error. `code` is the API's stable namespaced code
- * (`auth/invalid_credentials`); screens branch on it, never on `message`.
- * Transport failures use `network/unreachable`, unreadable answers `network/bad_response`.
- */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: ApiErrorDetail[] = [],
-  ) {
-    super(message);
-  }
-
-  /** The message for one request field, if the API named that field. */
-  detailFor(path: string): string | undefined {
-    return this.details.find((d) => d.path === path)?.message;
-  }
-}
+export type { ApiErrorDetail } from './errors.js';
+export { ApiError } from './errors.js';
 
 export interface ApiClientOptions {
   /** Origin to call; empty means same origin, which is how the portal is served. */
@@ -45,7 +40,24 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void;
 }
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type In<S extends z.ZodType> = z.input<S>;
+type Out<S extends z.ZodType> = z.infer<S>;
+
+/** Ledger filters as the portal sends them; `limit` and `before` page through the history. */
+export type LedgerFilter = Partial<Pick<LedgerQuery, 'from' | 'to' | 'kind' | 'limit' | 'before'>>;
+
+/** `?from=…&kind=…`, leaving out empty values; '' when nothing is set. */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+const id = (value: string): string => encodeURIComponent(value);
 
 /** Creates the typed client; every response body is parsed with the shared contract schema. */
 export function createApiClient(options: ApiClientOptions = {}) {
@@ -70,11 +82,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const text = await response.text();
     const json = text === '' ? undefined : safeJson(text);
     if (response.status === 401) options.onUnauthorized?.();
-    if (!response.ok) throw toApiError(response.status, json);
+    if (!response.ok) throw toApiError(response, json);
     return json;
   }
 
-  function parse<S extends z.ZodType>(schema: S, status: number, value: unknown): z.infer<S> {
+  function parse<S extends z.ZodType>(schema: S, status: number, value: unknown): Out<S> {
     const result = schema.safeParse(value);
     if (!result.success) {
       throw new ApiError(status, 'network/bad_response', `Unexpected response: ${result.error.message}`);
@@ -82,34 +94,77 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return result.data;
   }
 
+  const get = async <S extends z.ZodType>(schema: S, path: string) => parse(schema, 200, await call('GET', path));
+  const send = async <S extends z.ZodType>(schema: S, method: Method, path: string, body?: unknown) =>
+    parse(schema, method === 'POST' ? 201 : 200, await call(method, path, body));
+
   return {
-    async login(request: LoginRequest): Promise<SessionUser> {
-      return parse(SessionUser, 200, await call('POST', '/v1/auth/login', request));
-    },
+    // Session and account
+    login: async (request: LoginRequest) => parse(SessionUser, 200, await call('POST', '/v1/auth/login', request)),
+    register: (request: RegisterRequest) => send(SessionUser, 'POST', '/v1/auth/register', request),
     async logout(): Promise<void> {
       await call('POST', '/v1/auth/logout');
+    },
+    /** Ends every session of the user, this one included. */
+    async logoutAll(): Promise<void> {
+      await call('POST', '/v1/auth/logout-all');
+    },
+    async changePassword(request: In<typeof ChangePasswordRequest>): Promise<void> {
+      await call('POST', '/v1/auth/password', request);
     },
     /** The signed-in user, or null when there is no valid session. */
     async me(): Promise<SessionUser | null> {
       try {
-        return parse(SessionUser, 200, await call('GET', '/v1/auth/me'));
+        return await get(SessionUser, '/v1/auth/me');
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
       }
     },
-    async listSenders(): Promise<z.infer<typeof SenderList>> {
-      return parse(SenderList, 200, await call('GET', '/v1/senders'));
+
+    // Organization, members, API keys
+    getOrganization: () => get(OrganizationProfile, '/v1/organization'),
+    updateOrganization: (request: In<typeof UpdateOrganizationRequest>) =>
+      send(OrganizationProfile, 'PATCH', '/v1/organization', request),
+    listMembers: () => get(MemberList, '/v1/organization/members'),
+    addMember: (request: In<typeof AddMemberRequest>) => send(Member, 'POST', '/v1/organization/members', request),
+    async removeMember(memberId: string): Promise<void> {
+      await call('DELETE', `/v1/organization/members/${id(memberId)}`);
     },
-    async sendMessage(request: SendMessageRequest): Promise<Message> {
-      return parse(Message, 201, await call('POST', '/v1/messages', request));
+    listApiKeys: () => get(ApiKeyList, '/v1/api-keys'),
+    createApiKey: (name: string) => send(CreatedApiKey, 'POST', '/v1/api-keys', { name }),
+    async revokeApiKey(keyId: string): Promise<void> {
+      await call('DELETE', `/v1/api-keys/${id(keyId)}`);
     },
-    async listMessages(limit = 50): Promise<MessageList> {
-      return parse(MessageList, 200, await call('GET', `/v1/messages?limit=${limit}`));
-    },
-    async getMessage(id: string): Promise<Message> {
-      return parse(Message, 200, await call('GET', `/v1/messages/${encodeURIComponent(id)}`));
-    },
+
+    // Messages
+    listSenders: () => get(SenderList, '/v1/senders'),
+    sendMessage: (request: SendMessageRequest) => send(Message, 'POST', '/v1/messages', request),
+    listMessages: (limit = 50) => get(MessageList, `/v1/messages?limit=${limit}`),
+    getMessage: (messageId: string) => get(Message, `/v1/messages/${id(messageId)}`),
+
+    // Credit and billing
+    getBalance: () => get(Balance, '/v1/balance'),
+    listPackages: () => get(PackageList, '/v1/packages'),
+    requestTopUp: (packageId: string) => send(TopUp, 'POST', '/v1/top-ups', { packageId }),
+    listTopUps: () => get(TopUpList, '/v1/top-ups'),
+    listLedger: (filter: LedgerFilter = {}) => get(LedgerPage, `/v1/ledger${queryString(filter)}`),
+    /** A plain link: the browser downloads the file with the session cookie. */
+    ledgerExportUrl: (filter: Omit<LedgerFilter, 'limit' | 'before'> = {}) =>
+      `${baseUrl}/v1/ledger/export.xlsx${queryString({ from: filter.from, to: filter.to, kind: filter.kind })}`,
+
+    // Staff
+    listAdminOrganizations: (status?: Out<typeof OrganizationStatus>) =>
+      get(AdminOrganizationList, `/v1/admin/organizations${queryString({ status })}`),
+    activateOrganization: async (orgId: string) =>
+      parse(OrganizationProfile, 200, await call('POST', `/v1/admin/organizations/${id(orgId)}/activate`)),
+    listAdminTopUps: (status?: Out<typeof TopUpStatus>) =>
+      get(TopUpList, `/v1/admin/top-ups${queryString({ status })}`),
+    confirmTopUp: async (topUpId: string) =>
+      parse(TopUp, 200, await call('POST', `/v1/admin/top-ups/${id(topUpId)}/confirm`)),
+    listAdminPackages: () => get(PackageList, '/v1/admin/packages'),
+    replacePackages: (request: In<typeof ReplacePackagesRequest>) =>
+      send(PackageList, 'PUT', '/v1/admin/packages', request),
   };
 }
 
@@ -123,8 +178,11 @@ function safeJson(text: string): unknown {
   }
 }
 
-function toApiError(status: number, json: unknown): ApiError {
+function toApiError(response: Response, json: unknown): ApiError {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   const body = ErrorBody.safeParse(json);
-  if (body.success) return new ApiError(status, body.data.code, body.data.message, body.data.details ?? []);
-  return new ApiError(status, 'network/bad_response', `HTTP ${status}`);
+  if (body.success) {
+    return new ApiError(response.status, body.data.code, body.data.message, body.data.details ?? [], retryAfter);
+  }
+  return new ApiError(response.status, 'network/bad_response', `HTTP ${response.status}`, [], retryAfter);
 }

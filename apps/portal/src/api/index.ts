@@ -1,7 +1,7 @@
 import { type ApiClient, createApiClient } from './client.js';
 
-export type { ApiClient, ApiErrorDetail } from './client.js';
-export { ApiError, createApiClient } from './client.js';
+export type { ApiClient, ApiErrorDetail, LedgerFilter } from './client.js';
+export { ApiError, createApiClient, queryString } from './client.js';
 
 let current: ApiClient = createApiClient();
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 export interface ScriptedResponse {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface RecordedRequest {
@@ -25,6 +26,7 @@ export async function startScriptedApi(handle: Handler) {
     requests.push(request);
     const answer = handle(request);
     res.statusCode = answer.status;
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
     if (answer.body === undefined) {
       res.end();
       return;
