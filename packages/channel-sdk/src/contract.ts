@@ -37,7 +37,16 @@ export type SubmitResult =
   /** The channel took responsibility; one channel id per part, in part order. */
   | { kind: 'accepted'; channelMessageIds: string[] }
   /** Try again later (throttled, queue full, link down); not a failure, nothing was delivered. */
-  | { kind: 'retry_later'; delayMs: number; reason: string }
+  | {
+      kind: 'retry_later';
+      delayMs: number;
+      reason: string;
+      /**
+       * `throttled`: the channel is fine but busy, the message waits for it. `unavailable` (the default when
+       * absent): the channel cannot take traffic now, so routing may fail over to the next channel.
+       */
+      cause?: 'throttled' | 'unavailable';
+    }
   /** Permanently refused before acceptance; the platform returns the reserved credit. */
   | { kind: 'rejected'; code: string; reason: string };
 

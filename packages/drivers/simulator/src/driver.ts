@@ -116,8 +116,13 @@ function toResult(decision: SubmitDecision): SubmitResult {
     case 'rejected':
       return { kind: 'rejected', code: decision.statusName, reason: decision.reason };
     case 'throttled':
-      return { kind: 'retry_later', delayMs: decision.retryAfterMs, reason: 'throttled (ESME_RTHROTTLED)' };
+      return {
+        kind: 'retry_later',
+        delayMs: decision.retryAfterMs,
+        reason: 'throttled (ESME_RTHROTTLED)',
+        cause: 'throttled',
+      };
     case 'unavailable':
-      return { kind: 'retry_later', delayMs: decision.retryAfterMs, reason: decision.reason };
+      return { kind: 'retry_later', delayMs: decision.retryAfterMs, reason: decision.reason, cause: 'unavailable' };
   }
 }
