@@ -17,10 +17,10 @@ describe('mtredi-sim CLI', () => {
   it('starts with a scenario file and serves the control API', async () => {
     const { io, out } = capture();
     const example = new URL('../scenarios/example.yaml', import.meta.url).pathname;
-    const app = (await runCli(['--scenario', example, '--control-port', '0'], io)) as SimulatorApp;
+    const app = (await runCli(['--scenario', example, '--control-port', '0', '--smpp-port', '0'], io)) as SimulatorApp;
     try {
       expect(out[0]).toMatch(
-        /^mtredi-sim: scenario "georgian-networks-example"; control API on http:\/\/127\.0\.0\.1:\d+$/,
+        /^mtredi-sim: scenario "georgian-networks-example"; control API on http:\/\/127\.0\.0\.1:\d+; SMPP SMSC on 127\.0\.0\.1:\d+$/,
       );
       const res = await fetch(`${app.controlUrl}/scenario`);
       expect(((await res.json()) as { seed: number }).seed).toBe(2026);
@@ -47,11 +47,11 @@ describe('mtredi-sim CLI', () => {
   });
 
   it('reports a taken port instead of crashing', async () => {
-    const first = (await runCli(['--control-port', '0'], capture().io)) as SimulatorApp;
+    const first = (await runCli(['--control-port', '0', '--smpp-port', '0'], capture().io)) as SimulatorApp;
     try {
       const port = new URL(first.controlUrl).port;
       const { io, err } = capture();
-      expect(await runCli(['--control-port', port], io)).toBe(1);
+      expect(await runCli(['--control-port', port, '--smpp-port', '0'], io)).toBe(1);
       expect(err[0]).toMatch(/^mtredi-sim: cannot start: .*EADDRINUSE/);
     } finally {
       await first.close();

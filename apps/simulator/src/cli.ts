@@ -5,11 +5,13 @@ import { parseArgs } from 'node:util';
 import { type SimulatorApp, startSimulatorApp } from './app.js';
 import { loadScenarioFile, ScenarioError } from './scenario/load.js';
 
-const USAGE = `Usage: mtredi-sim [--scenario file.yaml] [--control-port 4780]
+const USAGE = `Usage: mtredi-sim [--scenario file.yaml] [--control-port 4780] [--smpp-port 2775]
 
 Runs the Mtredi operator simulator. Without --scenario it accepts every message and reports it
-delivered after 200 ms. The control API listens on 127.0.0.1 only:
-  GET /health   GET /stats   GET /scenario   PUT /scenario   POST /reset`;
+delivered after 200 ms. The SMPP 3.4 SMSC (--smpp-port, 0 = any free port) and the control API
+listen on 127.0.0.1 only:
+  GET /health   GET /stats   GET /scenario   PUT /scenario   POST /reset
+  GET /smpp/stats   GET|DELETE /smpp/sessions   POST /smpp/unbind   POST /smpp/mo   POST /smpp/receipts`;
 
 export interface CliIo {
   out(line: string): void;
@@ -18,13 +20,14 @@ export interface CliIo {
 
 /** Runs the CLI; resolves with the running app, or with an exit code when it should not keep running. */
 export async function runCli(argv: string[], io: CliIo): Promise<SimulatorApp | number> {
-  let values: { scenario?: string; 'control-port'?: string; help?: boolean };
+  let values: { scenario?: string; 'control-port'?: string; 'smpp-port'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
         scenario: { type: 'string', short: 's' },
         'control-port': { type: 'string', short: 'p' },
+        'smpp-port': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -41,11 +44,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<SimulatorApp | 
     io.err(`mtredi-sim: --control-port must be a port number, got "${values['control-port']}"`);
     return 2;
   }
+  const smppPort = Number(values['smpp-port'] ?? 2775);
+  if (!Number.isInteger(smppPort) || smppPort < 0 || smppPort > 65_535) {
+    io.err(`mtredi-sim: --smpp-port must be a port number, got "${values['smpp-port']}"`);
+    return 2;
+  }
   try {
     const scenario = values.scenario ? await loadScenarioFile(values.scenario) : undefined;
-    const app = await startSimulatorApp({ controlPort: port, ...(scenario ? { scenario } : {}) });
+    const app = await startSimulatorApp({ controlPort: port, smppPort, ...(scenario ? { scenario } : {}) });
     const name = app.simulator.currentScenario.name ?? values.scenario ?? 'default';
-    io.out(`mtredi-sim: scenario "${name}"; control API on ${app.controlUrl}`);
+    const smpp = app.smsc ? `; SMPP SMSC on 127.0.0.1:${app.smsc.address.port}` : '';
+    io.out(`mtredi-sim: scenario "${name}"; control API on ${app.controlUrl}${smpp}`);
     return app;
   } catch (error) {
     if (error instanceof ScenarioError) io.err(`mtredi-sim: ${error.message}`);

@@ -27,5 +27,12 @@ export type {
   SubmittedMessage,
 } from './simulator.js';
 export { OperatorSimulator } from './simulator.js';
+export {
+  SmppAccount,
+  SmppBehaviour,
+  type SmppBehaviourInput,
+  SmppIdFormat,
+  SmppReceiptStyle,
+} from './smpp-behaviour.js';
 export type { SmppStatusName } from './smpp-status.js';
 export { SMPP_STATUS, smppStatusFromName, smppStatusName } from './smpp-status.js';

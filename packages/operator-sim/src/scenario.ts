@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SmppBehaviour } from './smpp-behaviour.js';
 import { SMPP_STATUS, smppStatusFromName } from './smpp-status.js';
 
 const Ms = z.number().int().min(0);
@@ -135,6 +136,17 @@ const scenarioShape = {
   /** Same text to the same number within this many seconds is accepted and silently dropped (no receipt). */
   duplicateWindowSeconds: z.number().min(0).default(0),
   receipt: ReceiptSpec.default({}),
+  /**
+   * Sender names the operator has authorized; any other is refused with ESME_RINVSRCADR before the
+   * rules run. Absent = every sender is accepted.
+   */
+  authorizedSenders: z.array(z.string().min(1)).optional(),
+  /** The operator's queue: with this many receipts pending, submits get ESME_RMSGQFUL. */
+  queueLimit: z
+    .strictObject({ maxPending: z.number().int().positive(), retryAfterMs: z.number().int().positive().default(5000) })
+    .optional(),
+  /** How the SMPP SMSC front end behaves; the engine itself ignores it. */
+  smpp: SmppBehaviour.optional(),
   /** First matching rule wins; a submit no rule matches is accepted with the scenario's receipt. */
   rules: z.array(Rule).default([]),
 };

@@ -314,3 +314,39 @@ describe('OperatorSimulator: lifecycle', () => {
     expect(clock.pending).toBe(0);
   });
 });
+
+describe('OperatorSimulator: operator limits', () => {
+  it('refuses sender names the operator has not authorized, before any rule', () => {
+    const { s } = sim({ authorizedSenders: ['Mtredi', 'Bank'], rules: [{ match: { sender: 'Shop' } }] });
+    expect(send(s, '+995599000001', 'hi', 1, 'Mtredi').kind).toBe('accepted');
+    expect(send(s, '+995599000001', 'hi', 1, 'Shop')).toMatchObject({
+      kind: 'rejected',
+      status: 0x0a,
+      statusName: 'ESME_RINVSRCADR',
+      reason: 'sender name "Shop" is not authorized by this operator',
+    });
+    expect(s.stats().rejected).toBe(1);
+  });
+
+  it('answers ESME_RMSGQFUL while its receipt queue is at the limit', () => {
+    const { s, clock } = sim({
+      queueLimit: { maxPending: 2, retryAfterMs: 700 },
+      receipt: { delay: { kind: 'fixed', ms: 100 } },
+    });
+    expect(send(s).kind).toBe('accepted');
+    expect(send(s).kind).toBe('accepted');
+    expect(send(s)).toMatchObject({ kind: 'throttled', status: 0x14, retryAfterMs: 700 });
+    clock.advance(100);
+    expect(send(s).kind).toBe('accepted');
+  });
+
+  it('keeps an smpp section for the SMSC front end with its defaults filled in', () => {
+    const { s } = sim({ smpp: { bind: 'ignore', receipts: { idFormat: { base: 10 } } } });
+    expect(s.currentScenario.smpp).toMatchObject({
+      bind: 'ignore',
+      accounts: [],
+      answerEnquireLink: true,
+      receipts: { idFormat: { base: 10, letterCase: 'upper', padTo: 0 }, content: 'both', textLabel: 'Text' },
+    });
+  });
+});

@@ -122,6 +122,7 @@ export class OperatorSimulator {
   private defaultReceipt!: ResolvedReceipt;
   private random!: () => number;
   private bucket: TokenBucket | undefined;
+  private authorizedSenders: Set<string> | undefined;
   private outages: OutageWindow[] = [];
   private available = true;
   private disposed = false;
@@ -230,6 +231,22 @@ export class OperatorSimulator {
     if (waitMs > 0) {
       this.counters.throttled += parts;
       return { kind: 'throttled', status: SMPP_STATUS.ESME_RTHROTTLED, retryAfterMs: waitMs, respondAfterMs };
+    }
+    const queue = this.scenario.queueLimit;
+    if (queue && this.counters.receiptsPending >= queue.maxPending) {
+      this.counters.throttled += parts;
+      return { kind: 'throttled', status: SMPP_STATUS.ESME_RMSGQFUL, retryAfterMs: queue.retryAfterMs, respondAfterMs };
+    }
+    if (this.authorizedSenders && !this.authorizedSenders.has(request.from)) {
+      this.counters.rejected += parts;
+      const reason = `sender name "${request.from}" is not authorized by this operator`;
+      return {
+        kind: 'rejected',
+        status: SMPP_STATUS.ESME_RINVSRCADR,
+        statusName: 'ESME_RINVSRCADR',
+        reason,
+        respondAfterMs,
+      };
     }
     const matched = this.match(request);
     const rule = matched?.rule.name;
@@ -372,6 +389,7 @@ export class OperatorSimulator {
     this.scenario = scenario;
     this.random = mulberry32(scenario.seed);
     this.defaultReceipt = resolveReceipt([scenario.receipt]);
+    this.authorizedSenders = scenario.authorizedSenders ? new Set(scenario.authorizedSenders) : undefined;
     this.rules = scenario.rules.map((rule) => {
       const compiled: CompiledRule = { rule, receipt: resolveReceipt([rule.receipt, scenario.receipt]) };
       const prefixes = asList(rule.match.prefix);

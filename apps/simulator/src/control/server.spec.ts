@@ -4,7 +4,7 @@ import { type SimulatorApp, startSimulatorApp } from '../app.js';
 let app: SimulatorApp;
 
 beforeEach(async () => {
-  app = await startSimulatorApp({ controlPort: 0 });
+  app = await startSimulatorApp({ controlPort: 0, smppPort: 0 });
 });
 afterEach(async () => {
   await app.close();

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { OperatorSimulator } from '@mtredi/operator-sim';
 import { parseScenarioText, ScenarioError } from '../scenario/load.js';
+import type { SmscServer } from '../smsc/smsc.js';
+import { BodyError, type Route, smscRoutes } from './smsc-routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -19,10 +21,11 @@ class HttpError extends Error {
 /**
  * The simulator's HTTP control API, for drills and CI:
  * GET /health, GET /stats, GET /scenario, PUT /scenario (YAML or JSON body, switches live),
- * POST /reset. Errors answer `{ code, message, details? }` like the platform's API.
+ * POST /reset, and with an SMSC the /smpp/… routes (smsc-routes.ts). Errors answer
+ * `{ code, message, details? }` like the platform's API.
  */
-export function createControlServer(simulator: OperatorSimulator, startedAt = Date.now()): Server {
-  const routes: Record<string, (req: IncomingMessage) => Promise<[number, unknown]> | [number, unknown]> = {
+export function createControlServer(simulator: OperatorSimulator, startedAt = Date.now(), smsc?: SmscServer): Server {
+  const routes: Record<string, Route> = {
     'GET /health': () => [
       200,
       { status: 'ok', operator: simulator.isAvailable() ? 'up' : 'down', uptimeMs: Date.now() - startedAt },
@@ -31,12 +34,15 @@ export function createControlServer(simulator: OperatorSimulator, startedAt = Da
     'GET /scenario': () => [200, simulator.currentScenario],
     'PUT /scenario': async (req) => {
       const scenario = parseScenarioText(await readBody(req), 'request body');
-      return [200, simulator.setScenario(scenario)];
+      const applied = simulator.setScenario(scenario);
+      await smsc?.sync();
+      return [200, applied];
     },
     'POST /reset': () => {
       simulator.reset();
       return [200, simulator.stats()];
     },
+    ...(smsc ? smscRoutes(smsc) : {}),
   };
   const paths = new Set(Object.keys(routes).map((k) => k.split(' ')[1]));
 
@@ -44,7 +50,7 @@ export function createControlServer(simulator: OperatorSimulator, startedAt = Da
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes[`${req.method} ${path}`];
     const handle = async (): Promise<[number, unknown]> => {
-      if (route) return route(req);
+      if (route) return route(req, () => readBody(req));
       if (paths.has(path))
         throw new HttpError(405, 'simulator/method_not_allowed', `${req.method} is not allowed on ${path}`);
       throw new HttpError(404, 'simulator/not_found', `no such endpoint: ${path}`);
@@ -53,6 +59,9 @@ export function createControlServer(simulator: OperatorSimulator, startedAt = Da
       ([status, body]) => send(res, status, body),
       (error: unknown) => {
         if (error instanceof ScenarioError) {
+          return send(res, 400, { code: error.code, message: error.message, details: error.details });
+        }
+        if (error instanceof BodyError) {
           return send(res, 400, { code: error.code, message: error.message, details: error.details });
         }
         if (error instanceof HttpError) {

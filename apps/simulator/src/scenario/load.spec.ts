@@ -54,3 +54,15 @@ describe('scenario files', () => {
     expect(fieldPath([])).toBe('');
   });
 });
+
+describe('the SMPP drill scenario', () => {
+  it('is valid and sets the SMSC faults it documents', async () => {
+    const scenario = await loadScenarioFile(new URL('../../scenarios/smpp-drill.yaml', import.meta.url).pathname);
+    expect(scenario.authorizedSenders).toEqual(['Mtredi', 'MtrediTest']);
+    expect(scenario.smpp).toMatchObject({
+      accounts: [{ systemId: 'mtredi', password: 'secret' }],
+      genericNack: { probability: 0.001, status: 'ESME_RSYSERR', withSequence: true },
+      receipts: { idFormat: { base: 16 }, receiptIdFormat: { base: 10, padTo: 10 }, duplicateProbability: 0.01 },
+    });
+  });
+});

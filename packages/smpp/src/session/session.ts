@@ -19,6 +19,11 @@ export interface SessionOptions {
   enquireLinkIntervalMs?: number;
   /** Largest command_length accepted from the peer. Default 64 KiB. */
   maxPduLength?: number;
+  /**
+   * Asked for each enquire_link from the peer; false leaves it unanswered (SMSC simulators drilling an
+   * ESME's watchdog). Default: always answer.
+   */
+  answerEnquireLink?: () => boolean;
 }
 
 export interface SessionHandlers {
@@ -71,6 +76,7 @@ export class SmppSession {
   private readonly window: ResponseWindow;
   private readonly windowSize: number;
   private readonly responseTimeoutMs: number;
+  private readonly answerEnquireLink: (() => boolean) | undefined;
   private readonly waiting: Waiting[] = [];
   private waitingHead = 0;
   private flushScheduled = false;
@@ -87,6 +93,7 @@ export class SmppSession {
   ) {
     this.windowSize = Math.max(1, options.windowSize ?? 10);
     this.responseTimeoutMs = options.responseTimeoutMs ?? 10_000;
+    this.answerEnquireLink = options.answerEnquireLink;
     this.window = new ResponseWindow(this.responseTimeoutMs);
     this.framer = new PduFramer(options.maxPduLength);
     socket.setNoDelay(true);
@@ -273,7 +280,7 @@ export class SmppSession {
     this.stats.requestsReceived++;
     switch (pdu.command) {
       case 'enquire_link':
-        this.respond(pdu, { command: 'enquire_link_resp' });
+        if (this.answerEnquireLink?.() !== false) this.respond(pdu, { command: 'enquire_link_resp' });
         return;
       case 'unbind':
         this.respond(pdu, { command: 'unbind_resp' });
