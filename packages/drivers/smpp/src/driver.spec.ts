@@ -63,9 +63,9 @@ describe('SmppDriver', () => {
     const results = [];
     for (const to of Object.keys(statusFor)) results.push(await driver.submit(msg(`+${to}`)));
     expect(results).toEqual([
-      { kind: 'retry_later', delayMs: 1000, reason: 'throttled by the SMSC (ESME_RTHROTTLED)' },
-      { kind: 'retry_later', delayMs: 60_000, reason: 'SMSC message queue full (ESME_RMSGQFUL)' },
-      { kind: 'retry_later', delayMs: 30_000, reason: 'SMSC system error (ESME_RSYSERR)' },
+      { kind: 'retry_later', delayMs: 1000, reason: 'throttled by the SMSC (ESME_RTHROTTLED)', cause: 'throttled' },
+      { kind: 'retry_later', delayMs: 60_000, reason: 'SMSC message queue full (ESME_RMSGQFUL)', cause: 'throttled' },
+      { kind: 'retry_later', delayMs: 30_000, reason: 'SMSC system error (ESME_RSYSERR)', cause: 'unavailable' },
       { kind: 'rejected', code: 'ESME_RINVSRCADR', reason: 'SMSC refused the message: ESME_RINVSRCADR' },
       { kind: 'rejected', code: 'ESME_RINVDSTADR', reason: 'SMSC refused the message: ESME_RINVDSTADR' },
       { kind: 'rejected', code: 'ESME_RDELIVERYFAILURE', reason: 'SMSC refused the message: ESME_RDELIVERYFAILURE' },
@@ -170,7 +170,7 @@ describe('SmppDriver', () => {
     smsc.dropAll();
     await until(() => ctx.lastHealth === 'down');
     const during = await driver.submit(msg('+995599000001'));
-    expect(during.kind).toBe('retry_later');
+    expect(during).toMatchObject({ kind: 'retry_later', cause: 'unavailable' });
     await until(() => ctx.lastHealth === 'up');
     expect((await driver.submit(msg('+995599000001'))).kind).toBe('accepted');
   });

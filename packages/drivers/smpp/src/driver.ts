@@ -124,7 +124,7 @@ export class SmppDriver implements ChannelDriver {
 
   async submit(message: OutboundMessage): Promise<SubmitResult> {
     if (this.state !== 'running') {
-      return { kind: 'retry_later', delayMs: 1000, reason: `SMPP channel ${this.state}` };
+      return { kind: 'retry_later', delayMs: 1000, reason: `SMPP channel ${this.state}`, cause: 'unavailable' };
     }
     const task = this.process(message);
     this.inFlight.add(task);
@@ -203,8 +203,13 @@ export class SmppDriver implements ChannelDriver {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const session = this.client.session;
     if (!session) {
-      const down = this.linkDown() ?? { kind: 'retry_later' as const, delayMs: 1000, reason: 'SMPP link down' };
-      return { ok: false, outcome: down as StatusOutcome, retryable: true };
+      const down = this.linkDown() ?? {
+        kind: 'retry_later',
+        delayMs: 1000,
+        reason: 'SMPP link down',
+        cause: 'unavailable',
+      };
+      return { ok: false, outcome: down, retryable: true };
     }
     try {
       const resp = await session.request<SubmitSmRespPdu>({ command: 'submit_sm', ...body });
@@ -220,7 +225,11 @@ export class SmppDriver implements ChannelDriver {
     } catch (error) {
       if (!(error instanceof SmppNoResponseError) || !error.outcomeUnknown) {
         const reason = `not sent: ${(error as Error).message}`;
-        return { ok: false, outcome: { kind: 'retry_later', delayMs: 1000, reason }, retryable: true };
+        return {
+          ok: false,
+          outcome: { kind: 'retry_later', delayMs: 1000, reason, cause: 'unavailable' },
+          retryable: true,
+        };
       }
       // Timeout or connection lost with the request out: the SMSC may have taken it. Resending could
       // deliver twice, so the part counts as accepted under an id no receipt will carry; any receipt
@@ -230,11 +239,12 @@ export class SmppDriver implements ChannelDriver {
     }
   }
 
-  private linkDown(): SubmitResult | undefined {
+  private linkDown(): (StatusOutcome & { kind: 'retry_later' }) | undefined {
     if (this.client.session) return undefined;
     const next = this.client.nextAttemptAt;
     const delayMs = Math.max(1000, next === undefined ? 1000 : next - Date.now());
-    return { kind: 'retry_later', delayMs, reason: `SMPP link down: ${this.client.lastError ?? 'binding'}` };
+    const reason = `SMPP link down: ${this.client.lastError ?? 'binding'}`;
+    return { kind: 'retry_later', delayMs, reason, cause: 'unavailable' };
   }
 
   private onRequest(pdu: DeliverSmPdu, session: SmppSession): void {

@@ -1,7 +1,7 @@
 import { Status, statusFromName, statusName } from '@mtredi/smpp';
 
 export type StatusOutcome =
-  | { kind: 'retry_later'; delayMs: number; reason: string }
+  | { kind: 'retry_later'; delayMs: number; reason: string; cause: 'throttled' | 'unavailable' }
   | { kind: 'rejected'; code: string; reason: string };
 
 /**
@@ -9,13 +9,16 @@ export type StatusOutcome =
  * defaults). Every other error is a permanent refusal: invalid source (0x0A), invalid destination
  * (0x0B), bad TON/NPI, bad lengths, TLV errors, and codes this table does not know.
  */
-const RETRY: ReadonlyMap<number, { delayMs: number; reason: string }> = new Map([
-  [Status.ESME_RTHROTTLED, { delayMs: 1000, reason: 'throttled by the SMSC' }],
-  [Status.ESME_RMSGQFUL, { delayMs: 60_000, reason: 'SMSC message queue full' }],
-  [Status.ESME_RSYSERR, { delayMs: 30_000, reason: 'SMSC system error' }],
-  [Status.ESME_RSUBMITFAIL, { delayMs: 30_000, reason: 'submit failed at the SMSC' }],
-  [Status.ESME_RX_T_APPN, { delayMs: 10_000, reason: 'temporary application error at the SMSC' }],
-  [Status.ESME_RINVBNDSTS, { delayMs: 1000, reason: 'bind state lost at the SMSC; rebinding' }],
+type Retry = { delayMs: number; reason: string; cause: 'throttled' | 'unavailable' };
+const RETRY: ReadonlyMap<number, Retry> = new Map<number, Retry>([
+  // Busy, not broken: the message waits for this channel.
+  [Status.ESME_RTHROTTLED, { delayMs: 1000, reason: 'throttled by the SMSC', cause: 'throttled' }],
+  [Status.ESME_RMSGQFUL, { delayMs: 60_000, reason: 'SMSC message queue full', cause: 'throttled' }],
+  // Faults: routing may fail over to the next channel.
+  [Status.ESME_RSYSERR, { delayMs: 30_000, reason: 'SMSC system error', cause: 'unavailable' }],
+  [Status.ESME_RSUBMITFAIL, { delayMs: 30_000, reason: 'submit failed at the SMSC', cause: 'unavailable' }],
+  [Status.ESME_RX_T_APPN, { delayMs: 10_000, reason: 'temporary application error at the SMSC', cause: 'unavailable' }],
+  [Status.ESME_RINVBNDSTS, { delayMs: 1000, reason: 'bind state lost at the SMSC; rebinding', cause: 'unavailable' }],
 ]);
 
 export type StatusOverrides = Record<string, 'reject' | { retryAfterMs: number }>;
@@ -40,11 +43,18 @@ export class StatusTable {
     const name = statusName(status);
     const override = this.overrides.get(status);
     if (override === 'reject') return { kind: 'rejected', code: name, reason: `SMSC refused the message: ${name}` };
-    if (override) return { kind: 'retry_later', delayMs: override.retryAfterMs, reason: `SMSC answered ${name}` };
+    if (override) {
+      return {
+        kind: 'retry_later',
+        delayMs: override.retryAfterMs,
+        reason: `SMSC answered ${name}`,
+        cause: 'unavailable',
+      };
+    }
     const retry = RETRY.get(status);
     if (retry) {
       const delayMs = status === Status.ESME_RTHROTTLED ? this.throttledRetryMs : retry.delayMs;
-      return { kind: 'retry_later', delayMs, reason: `${retry.reason} (${name})` };
+      return { kind: 'retry_later', delayMs, reason: `${retry.reason} (${name})`, cause: retry.cause };
     }
     return { kind: 'rejected', code: name, reason: `SMSC refused the message: ${name}` };
   }

@@ -33,6 +33,7 @@ describe('StatusTable', () => {
       kind: 'retry_later',
       delayMs: 5000,
       reason: 'SMSC answered ESME_RDELIVERYFAILURE',
+      cause: 'unavailable',
     });
     expect(table.outcome(0x08)).toMatchObject({ kind: 'rejected', code: 'ESME_RSYSERR' });
     expect(table.outcome(0x58)).toMatchObject({ kind: 'retry_later', delayMs: 2000 });
