@@ -134,6 +134,8 @@ export function demandReauthorization(
   operators: readonly OperatorCode[] = OPERATORS,
 ): { states: Record<OperatorCode, AuthorizationState>; records: TransitionRecord[] } {
   const event: AuthorizationEvent = { type: 'demand_reauthorization', reason };
+  // Checked up front, so a blank reason fails the same way whether or not this name is active anywhere.
+  if (reasonOf(event) === null) throw new ReasonRequiredError(`${VERBS[event.type]} a sender name`);
   const after = { ...states };
   const records: TransitionRecord[] = [];
   for (const operator of operators) {
@@ -194,7 +196,8 @@ function reasonOf(event: AuthorizationEvent): string | null {
 function illegalMessage(from: AuthorizationState, type: AuthorizationEventType, operator: OperatorCode | null): string {
   const at = operator ? ` at ${OPERATOR_NAMES[operator]}` : '';
   const possible = allowedEvents(from).map((e) => PAST[e]);
-  return `Cannot ${VERBS[type]} a sender name that is ${from}${at}; a ${from} name can only be ${possible.join(' or ')}`;
+  const article = /^[aeiou]/.test(from) ? 'an' : 'a';
+  return `Cannot ${VERBS[type]} a sender name that is ${from}${at}; ${article} ${from} name can only be ${possible.join(' or ')}`;
 }
 
 /** What the customer's status column shows for a name across the three operators. */

@@ -62,6 +62,11 @@ const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'da', 'y', 'et', 'und', '
 
 const INDIVIDUAL_ENTREPRENEUR = /(^|[\s"'«»„“(])(ი|i)\s*[./]\s*(მ|m)\.?(?=$|[\s"'«»„”)])/giu;
 
+/** Words that are left out of, or optional in, a company name's readings. */
+export function isLegalFormOrConnector(word: string): boolean {
+  return LEGAL_FORMS.has(word) || CONNECTORS.has(word);
+}
+
 /** At most this many words are used: names longer than that are descriptions, not names. */
 const MAX_WORDS = 24;
 

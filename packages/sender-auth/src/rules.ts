@@ -74,13 +74,18 @@ export function checkSenderName(name: string): NameRuleViolation[] {
       );
     }
   }
-  return violations.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  return violations.sort((a, b) => order(a) - order(b));
 }
 
 /** @throws InvalidSenderNameError listing every violation. */
 export function assertSenderName(name: string): void {
   const violations = checkSenderName(name);
   if (violations.length > 0) throw new InvalidSenderNameError(violations);
+}
+
+/** Length first, then characters by position, then what the name as a whole lacks. */
+function order(v: NameRuleViolation): number {
+  return v.position ?? (v.rule === 'length' ? 0 : Number.MAX_SAFE_INTEGER);
 }
 
 function spacingViolations(chars: string[]): NameRuleViolation[] {
