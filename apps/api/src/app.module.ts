@@ -10,6 +10,7 @@ import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { BillingModule } from './modules/billing/billing.module.js';
+import { ChannelAdminModule } from './modules/channels/channel-admin.module.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MessagingModule } from './modules/messaging/messaging.module.js';
@@ -46,7 +47,15 @@ export class AppModule {
         AuditModule,
         ChannelsModule,
         ...(serveHttp
-          ? [AccountsModule, SendersModule, MessagingModule, BillingModule, AdminModule, HealthModule]
+          ? [
+              AccountsModule,
+              SendersModule,
+              MessagingModule,
+              BillingModule,
+              AdminModule,
+              ChannelAdminModule,
+              HealthModule,
+            ]
           : []),
         ...(runWorkers ? [MessagingWorkerModule] : []),
       ],

@@ -10,6 +10,13 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
 import type { AppConfig } from './config/config.js';
 
+const UPLOAD_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+  'text/csv',
+] as const;
+const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
+
 /** Builds the HTTP application (not yet listening), so tests and main.ts start it the same way. */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -21,6 +28,15 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   app.useGlobalFilters(new AllExceptionsFilter({ portalIndex: existsSync(join(config.portalDist, 'index.html')) }));
   app.enableShutdownHooks();
   await app.register(fastifyCookie);
+  // Spreadsheets and CSV files arrive as the raw request body (imports, operators' answers).
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(
+      [...UPLOAD_TYPES],
+      { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
+      (_request, body, done) => done(null, body),
+    );
 
   const document = SwaggerModule.createDocument(
     app,

@@ -30,6 +30,15 @@ export {
   TopUpList,
   TopUpStatus,
 } from './billing.js';
+export {
+  ChannelList,
+  ChannelSummary,
+  CreateChannelRequest,
+  DriverList,
+  RouteList,
+  SetRouteRequest,
+  UpdateChannelRequest,
+} from './channels.js';
 export { ErrorBody } from './errors.js';
 export {
   AnalyzeRequest,

@@ -92,6 +92,7 @@ export const Notice = z.object({
   textEn: z.string(),
   publishedAt: z.string(),
 });
+export type Notice = z.infer<typeof Notice>;
 export const NoticeList = z.object({ items: z.array(Notice) });
 export const PublishNoticeRequest = z.object({
   kind: z.enum(['reauthorization', 'service']).default('service'),

@@ -10,7 +10,14 @@ import { TopUpRequest } from '../modules/billing/top-up-request.entity.js';
 import { Channel } from '../modules/channels/channel.entity.js';
 import { Message } from '../modules/messaging/message.entity.js';
 import { MessageEvent } from '../modules/messaging/message-event.entity.js';
+import { Notice } from '../modules/notices/notice.entity.js';
+import { OperatorPrefix } from '../modules/operators/operator-prefix.entity.js';
+import { PortedNumber } from '../modules/operators/ported-number.entity.js';
 import { ChannelMessageId } from '../modules/receipts/channel-message-id.entity.js';
+import { Route } from '../modules/routing/route.entity.js';
+import { GenericSenderName } from '../modules/senders/generic-sender-name.entity.js';
+import { SenderAuthorization } from '../modules/senders/sender-authorization.entity.js';
+import { SenderAuthorizationEvent } from '../modules/senders/sender-authorization-event.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
 
 /** Every persisted entity; feature modules register the ones they use with `forFeature`. */
@@ -29,4 +36,11 @@ export const ALL_ENTITIES = [
   CreditPackage,
   TopUpRequest,
   AuditEntry,
+  SenderAuthorization,
+  SenderAuthorizationEvent,
+  GenericSenderName,
+  OperatorPrefix,
+  PortedNumber,
+  Notice,
+  Route,
 ];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { postings } from '@mtredi/billing';
+import { OPERATORS } from '@mtredi/sender-auth';
 import type { AppConfig } from '../config/config.js';
 import { ApiKey } from '../modules/accounts/api-key.entity.js';
 import { ApiKeysService } from '../modules/accounts/api-keys.service.js';
@@ -11,8 +12,10 @@ import { User } from '../modules/accounts/user.entity.js';
 import { CreditService } from '../modules/billing/credit.service.js';
 import { seedDefaultPackages } from '../modules/billing/packages.service.js';
 import { Channel } from '../modules/channels/channel.entity.js';
+import { SenderAuthorization } from '../modules/senders/sender-authorization.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
 import { ormOptions } from './orm-config.js';
+import { seedReferenceData } from './seed-reference.js';
 import { systemScope, Tenancy } from './tenancy.js';
 
 export const DEMO = {
@@ -95,16 +98,27 @@ export async function seedDemo(config: AppConfig): Promise<{ apiKey: string; org
         role: 'owner',
         createdAt: new Date(),
       });
-      em.create(SenderName, {
+      const sender = em.create(SenderName, {
         id: randomUUID(),
         organization,
         name: DEMO.sender,
-        status: 'active',
+        matches: true,
+        matchExplanation: 'the company name',
         createdAt: new Date(),
       });
+      for (const operator of OPERATORS) {
+        em.create(SenderAuthorization, {
+          sender,
+          operator,
+          organizationId: organization.id,
+          state: 'active',
+          updatedAt: new Date(),
+        });
+      }
     }
     await em.flush();
     await seedDefaultPackages(em);
+    await seedReferenceData(em);
     await ensureStaffUser(em, DEMO.staffEmail, DEMO.staffPassword, 'Demo staff');
     const organizationId = organization.id;
     await em.transactional((tx: SqlEntityManager) =>

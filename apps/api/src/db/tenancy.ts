@@ -8,6 +8,7 @@ import { CreditAccount } from '../modules/billing/credit-account.entity.js';
 import { LedgerPosting } from '../modules/billing/ledger-posting.entity.js';
 import { TopUpRequest } from '../modules/billing/top-up-request.entity.js';
 import { Message } from '../modules/messaging/message.entity.js';
+import { SenderAuthorization } from '../modules/senders/sender-authorization.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
 
 export const TENANT_FILTER = 'tenant';
@@ -16,6 +17,7 @@ export const TENANT_FILTER = 'tenant';
 const TENANT_ENTITIES = [
   [Message, 'organization'],
   [SenderName, 'organization'],
+  [SenderAuthorization, 'organizationId'],
   [ApiKey, 'organization'],
   [User, 'organization'],
   [TopUpRequest, 'organization'],

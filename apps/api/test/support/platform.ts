@@ -33,9 +33,15 @@ export interface TestPlatformOptions {
   env?: Record<string, string>;
   /** Settings of the seeded simulator channel (driver config), e.g. a scenario with per-number outcomes. */
   simulator?: Record<string, unknown>;
+  /** Stop migrating at this migration and seed nothing: a database as an older release left it. */
+  schemaAt?: string;
 }
 
-export async function createTestPlatform({ env = {}, simulator }: TestPlatformOptions = {}): Promise<TestPlatform> {
+export async function createTestPlatform({
+  env = {},
+  simulator,
+  schemaAt,
+}: TestPlatformOptions = {}): Promise<TestPlatform> {
   const suffix = randomBytes(4).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'mtredi-test-'));
   const serverUrl = process.env.DATABASE_URL;
@@ -57,8 +63,9 @@ export async function createTestPlatform({ env = {}, simulator }: TestPlatformOp
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
-  await migrate(config);
-  const { apiKey, organizationId } = await seedDemo(config);
+  if (schemaAt) await migrateTo(config, schemaAt);
+  else await migrate(config);
+  const { apiKey, organizationId } = schemaAt ? { apiKey: '', organizationId: '' } : await seedDemo(config);
   if (simulator) await configureSimulator(config, simulator);
   const apps: INestApplicationContext[] = [];
 
@@ -99,6 +106,15 @@ export async function deleteRedisKeys(config: AppConfig): Promise<number> {
     return deleted;
   } finally {
     redis.disconnect();
+  }
+}
+
+async function migrateTo(config: AppConfig, name: string): Promise<void> {
+  const orm = await MikroORM.init(ormOptions(config));
+  try {
+    await orm.migrator.up({ to: name });
+  } finally {
+    await orm.close(true);
   }
 }
 

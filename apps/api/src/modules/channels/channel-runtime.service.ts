@@ -2,6 +2,8 @@ import type { ChannelDriver, ChannelHealth } from '@mtredi/channel-sdk';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Tenancy } from '../../db/tenancy.js';
 import { ReceiptsService } from '../receipts/receipts.service.js';
+import { CircuitBreaker } from '../routing/circuit-breaker.js';
+import type { LiveChannelState } from '../routing/routing.service.js';
 import { Channel } from './channel.entity.js';
 import { ChannelHealthStore } from './channel-health.store.js';
 import { DriverRegistry } from './driver-registry.js';
@@ -12,11 +14,12 @@ export interface RunningChannel {
   priority: number;
   driver: ChannelDriver;
   health: ChannelHealth;
+  breaker: CircuitBreaker;
 }
 
 /** Starts one driver instance per enabled channel in a worker process and stops them on shutdown. */
 @Injectable()
-export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShutdown, LiveChannelState {
   private readonly logger = new Logger(ChannelRuntime.name);
   private running: RunningChannel[] = [];
 
@@ -39,9 +42,17 @@ export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShut
     this.running = [];
   }
 
-  /** Channels able to take a message now, in the order routing should try them. */
-  available(): RunningChannel[] {
-    return this.running.filter((c) => c.health !== 'down');
+  /** The running driver of a channel in this process, if any. */
+  get(channelId: string): RunningChannel | undefined {
+    return this.running.find((c) => c.id === channelId);
+  }
+
+  health(channelId: string): ChannelHealth {
+    return this.get(channelId)?.health ?? 'down';
+  }
+
+  circuitOpen(channelId: string): boolean {
+    return this.get(channelId)?.breaker.isOpen() ?? false;
   }
 
   all(): readonly RunningChannel[] {
@@ -62,6 +73,7 @@ export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShut
       priority: channel.priority,
       driver: manifest.create(parsed.data),
       health: 'down',
+      breaker: new CircuitBreaker(),
     };
     this.running.push(entry);
     await entry.driver.start({

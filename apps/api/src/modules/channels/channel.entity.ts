@@ -11,6 +11,11 @@ export const ChannelSchema = defineEntity({
     /** Driver settings, validated by the driver manifest's schema; versioned like every persisted payload. */
     config: p.json<{ version: number; settings: Record<string, unknown> }>(),
     enabled: p.boolean().default(true),
+    /**
+     * Staff allow this channel to deliver under the provider's own name where the operator permits it (the
+     * reserve channel in 2020); off by default, and customers are told before sending when it applies.
+     */
+    allowProviderSender: p.boolean().default(false),
     /** Lower is tried first. */
     priority: p.integer().default(100),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -9,12 +9,17 @@ import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
 import { ChannelRuntime } from '../channels/channel-runtime.service.js';
+import { OperatorDirectory } from '../operators/operator-directory.service.js';
 import { ChannelMessageId } from '../receipts/channel-message-id.entity.js';
+import { ChannelGuards } from '../routing/channel-guards.js';
+import { RoutingService } from '../routing/routing.service.js';
 import { Message } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
 
 /** Wait before trying again when no channel can take a message at all. */
 const NO_CHANNEL_RETRY_MS = 5_000;
+/** An unavailable channel's message is tried again soon: by then routing may send it elsewhere. */
+const FAILOVER_RETRY_MS = 1_000;
 
 export type DispatchOutcome = 'accepted' | 'rejected' | 'retry' | 'skipped';
 
@@ -29,6 +34,9 @@ export class DispatchService {
   constructor(
     private readonly tenancy: Tenancy,
     private readonly channels: ChannelRuntime,
+    private readonly operators: OperatorDirectory,
+    private readonly routing: RoutingService,
+    private readonly guards: ChannelGuards,
     private readonly credit: CreditService,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,8 +53,25 @@ export class DispatchService {
     if (claimed === 0) return 'skipped';
     const message = await em.findOneOrFail(Message, { id: messageId });
 
-    const channel = this.channels.available()[0];
-    if (!channel) return this.retryLater(message, NO_CHANNEL_RETRY_MS, 'no channel is available');
+    const operator = await this.operators.operatorOf(message.to);
+    if (!operator) return this.reject(message, null, 'routing/unknown_operator');
+    const routable = {
+      to: message.to,
+      text: message.text,
+      encoding: message.encoding,
+      characters: [...message.text].length,
+    };
+    const plan = await this.routing.plan(operator, routable, this.channels);
+    if (plan.kind === 'impossible') {
+      return this.reject(message, null, plan.refusals[0]?.reason.code ?? 'routing/no_route');
+    }
+    if (plan.kind === 'wait') return this.retryLater(message, NO_CHANNEL_RETRY_MS, 'no channel of the route is up');
+
+    const running = this.channels.get(plan.channel.channelId);
+    if (!running)
+      return this.retryLater(message, NO_CHANNEL_RETRY_MS, `channel ${plan.channel.name} is not running here`);
+    const wait = await this.guards.acquire(running.id, plan.channel.capabilities.maxMessagesPerSecond);
+    if (wait > 0) return this.retryLater(message, wait, `${running.name} is at its throughput limit`);
 
     const outbound: OutboundMessage = {
       id: message.id,
@@ -58,20 +83,30 @@ export class DispatchService {
     };
     let result: SubmitResult;
     try {
-      result = await channel.driver.submit(outbound);
+      result = await running.driver.submit(outbound);
     } catch (error) {
       result = { kind: 'retry_later', delayMs: NO_CHANNEL_RETRY_MS, reason: (error as Error).message };
     }
 
     switch (result.kind) {
       case 'accepted':
-        await this.recordAccepted(message, channel.id, result.channelMessageIds);
+        running.breaker.recordSuccess();
+        await this.routing.rememberSent(plan.channel, routable);
+        await this.recordAccepted(message, running.id, result.channelMessageIds);
         return 'accepted';
       case 'rejected':
-        await this.recordRejected(message, channel.id, result.code);
+        running.breaker.recordSuccess();
+        await this.recordRejected(message, running.id, result.code);
         return 'rejected';
       case 'retry_later':
-        return this.retryLater(message, result.delayMs, result.reason);
+        // Throttled: the channel is fine, the message waits its turn. Unavailable: count it against the
+        // channel, so its breaker opens and the next attempt fails over to the next channel of the route.
+        if (result.cause !== 'throttled') running.breaker.recordFailure();
+        return this.retryLater(
+          message,
+          result.cause === 'throttled' ? result.delayMs : Math.min(result.delayMs, FAILOVER_RETRY_MS),
+          result.reason,
+        );
     }
   }
 
@@ -92,7 +127,12 @@ export class DispatchService {
   }
 
   /** Refused before acceptance: the reserved credit goes back to the customer. */
-  private async recordRejected(message: Message, channelId: string, code: string): Promise<void> {
+  private async reject(message: Message, channelId: string | null, code: string): Promise<DispatchOutcome> {
+    await this.recordRejected(message, channelId, code);
+    return 'rejected';
+  }
+
+  private async recordRejected(message: Message, channelId: string | null, code: string): Promise<void> {
     const now = new Date();
     await this.tenancy.system().transactional(async (tx) => {
       await tx.nativeUpdate(

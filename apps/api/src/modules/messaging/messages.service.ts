@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Message as MessageDto, MessageList, ValidSendMessage } from '@mtredi/api-contract';
 import { postings } from '@mtredi/billing';
+import type { TextAnalysis } from '@mtredi/encoding';
+import type { OperatorCode } from '@mtredi/sender-auth';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { NotFoundError } from '../../common/domain-error.js';
+import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { OrganizationService } from '../accounts/organization.service.js';
 import { CreditService } from '../billing/credit.service.js';
+import { describeRefusal } from '../routing/route-planner.js';
+import { RoutingService } from '../routing/routing.service.js';
 import { SendersService } from '../senders/senders.service.js';
 import { Message } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
@@ -25,6 +29,7 @@ export class MessagesService {
     private readonly organizations: OrganizationService,
     private readonly senders: SendersService,
     private readonly credit: CreditService,
+    private readonly routing: RoutingService,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
 
@@ -34,8 +39,9 @@ export class MessagesService {
    */
   async send(auth: AuthContext, request: ValidSendMessage): Promise<MessageDto> {
     await this.organizations.assertCanSend(auth);
-    await this.senders.assertActive(auth, request.sender);
+    const operator = await this.senders.assertAuthorized(auth, request.sender, request.to);
     const analysis = analyzeText(request.text, request);
+    await this.assertDeliverable(operator, request.to, analysis);
     const now = new Date();
     const id = randomUUID();
     const message = await this.tenancy.of(auth).transactional(async (tx) => {
@@ -58,6 +64,27 @@ export class MessagesService {
 
     await this.enqueue(message.id);
     return toMessageDto(message, [{ status: 'queued', at: now, errorCode: null }]);
+  }
+
+  /**
+   * Refuses, before charging, a message no channel of the route could ever carry (too long for every
+   * channel, a repeat that each channel would drop…), instead of letting a channel lose it silently.
+   */
+  private async assertDeliverable(operator: OperatorCode, to: string, analysis: TextAnalysis): Promise<void> {
+    const plan = await this.routing.deliverability(operator, {
+      to,
+      text: analysis.text,
+      encoding: analysis.encoding,
+      characters: analysis.characters,
+    });
+    if (plan.kind !== 'impossible') return;
+    const reasons = plan.refusals.map(describeRefusal);
+    throw new DomainError(
+      plan.refusals[0]?.reason.code ?? 'routing/no_route',
+      reasons.length ? `No channel can deliver this message: ${reasons.join('; ')}` : 'No channel serves this operator',
+      422,
+      reasons.map((message) => ({ path: 'text', message })),
+    );
   }
 
   async enqueue(messageId: string): Promise<void> {

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing/billing.module.js';
 import { ChannelRuntime } from '../channels/channel-runtime.service.js';
 import { ChannelsModule } from '../channels/channels.module.js';
+import { OperatorsModule } from '../operators/operators.module.js';
 import { ReceiptsModule } from '../receipts/receipts.module.js';
+import { RoutingModule } from '../routing/routing.module.js';
 import { DispatchService } from './dispatch.service.js';
 import { MessagingModule } from './messaging.module.js';
 import { QueueSweeper } from './queue-sweeper.service.js';
@@ -10,7 +12,7 @@ import { SubmitProcessor } from './submit.processor.js';
 
 /** The worker side: queue processors, running channels, receipts and the sweeper. */
 @Module({
-  imports: [MessagingModule, ChannelsModule, ReceiptsModule, BillingModule],
+  imports: [MessagingModule, ChannelsModule, ReceiptsModule, BillingModule, RoutingModule, OperatorsModule],
   providers: [ChannelRuntime, DispatchService, SubmitProcessor, QueueSweeper],
   exports: [ChannelRuntime, QueueSweeper, DispatchService],
 })

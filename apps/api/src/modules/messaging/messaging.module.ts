@@ -3,13 +3,20 @@ import { Module } from '@nestjs/common';
 import { MESSAGES_QUEUE } from '../../jobs/message-jobs.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { BillingModule } from '../billing/billing.module.js';
+import { RoutingModule } from '../routing/routing.module.js';
 import { SendersModule } from '../senders/senders.module.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesService } from './messages.service.js';
 
 /** Accepting, listing and reading messages (the HTTP side). */
 @Module({
-  imports: [BullModule.registerQueue({ name: MESSAGES_QUEUE }), AccountsModule, SendersModule, BillingModule],
+  imports: [
+    BullModule.registerQueue({ name: MESSAGES_QUEUE }),
+    AccountsModule,
+    SendersModule,
+    BillingModule,
+    RoutingModule,
+  ],
   controllers: [MessagesController],
   providers: [MessagesService],
   exports: [MessagesService, BullModule],

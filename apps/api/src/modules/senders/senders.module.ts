@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
+import { NoticesModule } from '../notices/notices.module.js';
+import { OperatorsModule } from '../operators/operators.module.js';
 import { SendersController } from './senders.controller.js';
 import { SendersService } from './senders.service.js';
+import { StaffSendersController } from './staff-senders.controller.js';
+import { StaffSendersService } from './staff-senders.service.js';
 
-@Module({ controllers: [SendersController], providers: [SendersService], exports: [SendersService] })
+@Module({
+  imports: [OperatorsModule, NoticesModule],
+  controllers: [SendersController, StaffSendersController],
+  providers: [SendersService, StaffSendersService],
+  exports: [SendersService],
+})
 export class SendersModule {}

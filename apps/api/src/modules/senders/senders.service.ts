@@ -1,31 +1,191 @@
-import type { SenderName as SenderNameDto } from '@mtredi/api-contract';
+import { randomUUID } from 'node:crypto';
+import type { SenderName as SenderDto } from '@mtredi/api-contract';
+import { canSendTo, evaluateSenderRequest, OPERATORS, type OperatorCode } from '@mtredi/sender-auth';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { DomainError } from '../../common/domain-error.js';
+import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
+import { Organization } from '../accounts/organization.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OperatorDirectory } from '../operators/operator-directory.service.js';
+import { GenericSenderName } from './generic-sender-name.entity.js';
+import { SenderAuthorization } from './sender-authorization.entity.js';
+import { SenderAuthorizationEvent } from './sender-authorization-event.entity.js';
+import { toSenderDto } from './sender-mapper.js';
 import { SenderName } from './sender-name.entity.js';
 
 @Injectable()
 export class SendersService {
-  constructor(private readonly tenancy: Tenancy) {}
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly operators: OperatorDirectory,
+    private readonly audit: AuditService,
+  ) {}
 
-  async list(auth: AuthContext): Promise<{ items: SenderNameDto[] }> {
-    const names = await this.tenancy.of(auth).find(SenderName, {}, { orderBy: { name: 'asc' } });
-    return { items: names.map(({ id, name, status }) => ({ id, name, status })) };
+  async list(auth: AuthContext): Promise<{ items: SenderDto[] }> {
+    const em = this.tenancy.of(auth);
+    const names = await em.find(SenderName, { deletedAt: null }, { orderBy: { name: 'asc' } });
+    const authorizations = await em.find(SenderAuthorization, { sender: { $in: names.map((n) => n.id) } });
+    return { items: names.map((n) => toSenderDto(n, authorizations)) };
   }
 
-  /** Refuses, before anything is stored or charged, a sender the organization may not use. */
-  async assertActive(auth: AuthContext, name: string): Promise<void> {
-    const sender = await this.tenancy.of(auth).findOne(SenderName, { name });
+  /**
+   * A customer asks for a name. Bad characters or a generic word are refused outright, with the rule and
+   * the character; a name that does not match the company is kept for staff to judge (they may accept it
+   * with a recorded reason). Each operator then authorizes it separately.
+   */
+  async request(auth: AuthContext, rawName: string): Promise<SenderDto> {
+    const em = this.tenancy.of(auth);
+    const organization = await this.tenancy.system().findOneOrFail(Organization, { id: auth.organizationId });
+    const generic = (await this.tenancy.system().find(GenericSenderName, {})).map((g) => g.name);
+    const verdict = evaluateSenderRequest(
+      rawName,
+      { companyName: organization.name, website: organization.website },
+      generic,
+    );
+    if (!verdict.acceptable && !verdict.overridable) {
+      const [first] = verdict.refusals;
+      throw new DomainError(
+        first?.code ?? 'senders/invalid_name',
+        verdict.refusals.map((r) => r.message).join('; '),
+        422,
+        verdict.refusals.flatMap((r) =>
+          r.violations?.length
+            ? r.violations.map((v) => ({ path: 'name', message: v.message }))
+            : [{ path: 'name', message: r.message }],
+        ),
+      );
+    }
+    if (await em.count(SenderName, { name: rawName, deletedAt: null })) {
+      throw new DomainError('senders/duplicate', `You already have the sender name "${rawName}"`, 409, [
+        { path: 'name', message: 'already requested' },
+      ]);
+    }
+    const matchExplanation = verdict.acceptable
+      ? verdict.match.explanation
+      : (verdict.refusals.find((r) => r.code === 'senders/no_match')?.message ?? 'does not match');
+    const id = randomUUID();
+    await em.transactional(async (tx) => {
+      const now = new Date();
+      tx.create(SenderName, {
+        id,
+        organization: auth.organizationId,
+        name: rawName,
+        matches: verdict.acceptable,
+        matchExplanation: matchExplanation.slice(0, 300),
+        createdAt: now,
+      });
+      await tx.flush();
+      for (const operator of OPERATORS) {
+        tx.create(SenderAuthorization, {
+          sender: id,
+          operator,
+          organizationId: auth.organizationId,
+          state: 'requested',
+          updatedAt: now,
+        });
+        tx.create(SenderAuthorizationEvent, {
+          senderId: id,
+          organizationId: auth.organizationId,
+          operator,
+          fromState: 'requested',
+          toState: 'requested',
+          event: 'request',
+          reason: null,
+          actorKind: 'customer',
+          actorId: auth.userId ?? auth.apiKeyId,
+          at: now,
+        });
+      }
+      this.audit.record(tx, auth, {
+        action: 'sender.requested',
+        organizationId: auth.organizationId,
+        targetType: 'sender_name',
+        targetId: id,
+        details: { name: rawName, matches: verdict.acceptable },
+      });
+    });
+    return this.get(auth, id);
+  }
+
+  async get(auth: AuthContext, id: string): Promise<SenderDto> {
+    const em = this.tenancy.of(auth);
+    const sender = await em.findOne(SenderName, { id, deletedAt: null });
+    if (!sender) throw new NotFoundError('senders', id);
+    return toSenderDto(sender, await em.find(SenderAuthorization, { sender: id }));
+  }
+
+  async history(auth: AuthContext, id: string) {
+    await this.get(auth, id);
+    const events = await this.tenancy
+      .system()
+      .find(
+        SenderAuthorizationEvent,
+        { senderId: id, organizationId: auth.organizationId },
+        { orderBy: { id: 'asc' } },
+      );
+    return {
+      items: events.map((e) => ({
+        operator: e.operator,
+        from: e.fromState,
+        to: e.toState,
+        event: e.event,
+        reason: e.reason ?? null,
+        actor: { kind: e.actorKind, id: e.actorId ?? null },
+        at: e.at.toISOString(),
+      })),
+    };
+  }
+
+  /** The customer no longer needs the name; it disappears from their list and cannot be used. */
+  async remove(auth: AuthContext, id: string): Promise<void> {
+    await this.get(auth, id);
+    await this.tenancy.of(auth).transactional(async (tx) => {
+      await tx.nativeUpdate(SenderName, { id }, { deletedAt: new Date() });
+      this.audit.record(tx, auth, {
+        action: 'sender.deleted',
+        organizationId: auth.organizationId,
+        targetType: 'sender_name',
+        targetId: id,
+      });
+    });
+  }
+
+  /**
+   * Nothing is sent under a name that the destination's operator has not authorized: refused before any
+   * credit is reserved, naming the name, the operator and its status.
+   */
+  async assertAuthorized(auth: AuthContext, name: string, destination: string): Promise<OperatorCode> {
+    const operator = await this.operators.operatorOf(destination);
+    if (!operator) {
+      throw new DomainError('routing/unknown_operator', `No mobile operator is known for ${destination}`, 422, [
+        { path: 'to', message: 'no operator serves this number' },
+      ]);
+    }
+    const em = this.tenancy.of(auth);
+    const sender = await em.findOne(SenderName, { name, deletedAt: null });
     if (!sender) {
       throw new DomainError('senders/unknown', `Sender name "${name}" is not registered for your organization`, 422, [
         { path: 'sender', message: 'unknown sender name' },
       ]);
     }
-    if (sender.status !== 'active') {
-      throw new DomainError('senders/not_active', `Sender name "${name}" is ${sender.status}, not active`, 422, [
-        { path: 'sender', message: `sender name is ${sender.status}` },
-      ]);
+    const authorizations = await em.find(SenderAuthorization, { sender: sender.id });
+    const states = Object.fromEntries(
+      OPERATORS.map((o) => [o, authorizations.find((a) => a.operator === o)?.state ?? 'requested']),
+    );
+    if (!canSendTo(states as Parameters<typeof canSendTo>[0], operator)) {
+      const state = states[operator];
+      throw new DomainError(
+        'senders/not_authorized',
+        `Sender name "${name}" is not authorized by ${operatorTitle(operator)} (status: ${state}); messages to ${operatorTitle(operator)} numbers cannot use it yet`,
+        422,
+        [{ path: 'sender', message: `${operatorTitle(operator)}: ${state}` }],
+      );
     }
+    return operator;
   }
+}
+
+export function operatorTitle(operator: OperatorCode): string {
+  return { magti: 'Magti', silknet: 'Silknet', cellfie: 'Cellfie' }[operator];
 }

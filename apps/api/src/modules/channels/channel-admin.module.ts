@@ -1,0 +1,15 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { MESSAGES_QUEUE } from '../../jobs/message-jobs.js';
+import { RoutingModule } from '../routing/routing.module.js';
+import { ChannelAdminController } from './channel-admin.controller.js';
+import { ChannelAdminService } from './channel-admin.service.js';
+import { ChannelsModule } from './channels.module.js';
+
+/** Staff management of channels and routes (HTTP role). */
+@Module({
+  imports: [BullModule.registerQueue({ name: MESSAGES_QUEUE }), ChannelsModule, RoutingModule],
+  controllers: [ChannelAdminController],
+  providers: [ChannelAdminService],
+})
+export class ChannelAdminModule {}

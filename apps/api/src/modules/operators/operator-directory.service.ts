@@ -1,0 +1,67 @@
+import type { OperatorCode } from '@mtredi/sender-auth';
+import { Injectable } from '@nestjs/common';
+import { Tenancy } from '../../db/tenancy.js';
+import { OperatorPrefix } from './operator-prefix.entity.js';
+import { PortedNumber } from './ported-number.entity.js';
+
+/** How long the prefix table is kept in memory; staff edits reach every instance within this time. */
+const CACHE_MS = 30_000;
+
+/**
+ * Which operator serves a number: a ported-number override first, else the longest matching prefix of the
+ * staff-maintained block table (prefixes only tell the original operator, hence the overrides).
+ */
+@Injectable()
+export class OperatorDirectory {
+  private prefixes: { prefix: string; operator: OperatorCode }[] = [];
+  private loadedAt = 0;
+
+  constructor(private readonly tenancy: Tenancy) {}
+
+  async operatorOf(e164: string): Promise<OperatorCode | null> {
+    const digits = e164.replace(/^\+/, '');
+    const ported = await this.tenancy.system().findOne(PortedNumber, { number: `+${digits}` });
+    if (ported) return ported.operator;
+    await this.refresh();
+    return this.prefixes.find((p) => digits.startsWith(p.prefix))?.operator ?? null;
+  }
+
+  /** Forget the cached table (after staff changed it in this process). */
+  invalidate(): void {
+    this.loadedAt = 0;
+  }
+
+  private async refresh(): Promise<void> {
+    if (Date.now() - this.loadedAt < CACHE_MS) return;
+    const rows = await this.tenancy.system().find(OperatorPrefix, {});
+    // Longest first, so the most specific block wins (e.g. 995579 before 99557).
+    this.prefixes = rows
+      .map(({ prefix, operator }) => ({ prefix, operator }))
+      .sort((a, b) => b.prefix.length - a.prefix.length || a.prefix.localeCompare(b.prefix));
+    this.loadedAt = Date.now();
+  }
+}
+
+/**
+ * The blocks as allocated (libphonenumber's carrier data and the operators' current brands; see the
+ * project's reference notes). Only the starting point of a new installation: staff own the table.
+ */
+export const DEFAULT_PREFIXES: Record<OperatorCode, string[]> = {
+  magti: [
+    '99552',
+    '99553',
+    '995505',
+    '995511',
+    '995550',
+    '995551',
+    '995585',
+    '995591',
+    '995595',
+    '995596',
+    '995598',
+    '995599',
+    '99579',
+  ],
+  silknet: ['995514', '995555', '995557', '995558', '995570', '995577', '995580', '995593'],
+  cellfie: ['99556', '995571', '995574', '995579', '995592', '995597'],
+};
