@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.spec.ts'],
           environment: 'node',
+          globalSetup: ['e2e/global-setup.ts'],
+          // Each file starts a whole platform and a browser: one at a time on a small machine.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,
         },

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const portalDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const apiDir = resolve(portalDir, '../api');
@@ -135,4 +135,27 @@ export function launchBrowser(): Promise<Browser> {
 export async function artifactPath(name: string): Promise<string> {
   await mkdir(artifactsDir, { recursive: true });
   return join(artifactsDir, name);
+}
+
+/** Logs in through the form, as a person would, and waits until the portal has moved on from /login. */
+export async function logIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#login-email', email);
+  await page.fill('#login-password', password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Collects console errors, leaving out the 401s a browser logs for every expected "not logged in" answer. */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/status of (401|403|409|422)/.test(msg.text())) errors.push(msg.text());
+  });
+  return errors;
+}
+
+/** The trimmed text of the element with this test id. */
+export async function textOf(page: Page, testId: string): Promise<string> {
+  return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
 }

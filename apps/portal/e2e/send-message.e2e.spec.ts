@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ka } from '../src/i18n/ka.js';
-import { artifactPath, buildPortal, launchBrowser, type Platform, startPlatform } from './harness.js';
+import { artifactPath, launchBrowser, type Platform, startPlatform } from './harness.js';
 
 const TEXT = 'გამარჯობა, ეს სატესტო შეტყობინებაა';
 const DEMO = { email: 'demo@mtredi.ge', password: 'mtredi-demo', sender: 'Mtredi' };
@@ -14,7 +14,6 @@ describe('portal: send a message and watch it get delivered', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildPortal();
     platform = await startPlatform();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -10,7 +10,7 @@ export const en: Messages = {
     label: 'Main navigation',
     send: 'Send',
     messages: 'Messages',
-    billing: 'Balance & billing',
+    billing: 'Billing',
     settings: 'Account',
     admin: 'Administration',
   },
@@ -304,7 +304,7 @@ export const en: Messages = {
     active: 'Active',
     revokedAt: 'Revoked {at}',
     revoke: 'Revoke',
-    revokeConfirm: 'Revoke the key “{name}”? Requests made with it stop working at once.',
+    revokeConfirm: 'Revoke the key “{name}”? Requests made with it stop working at once; it cannot be turned back on.',
     dialog: {
       title: 'New API key',
       name: 'Name',
