@@ -28,6 +28,7 @@ const HTTP_CODES: Record<number, string> = {
 /** HTTP status of domain-package error codes that are not 422 (a refusal of a valid request). */
 const STATUS_BY_CODE: Record<string, number> = {
   'billing/insufficient_credit': 402,
+  'senders/illegal_transition': 409,
 };
 
 function isCodedError(error: unknown): error is Error & { code: string } {

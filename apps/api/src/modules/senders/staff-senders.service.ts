@@ -1,5 +1,5 @@
 import type { DecisionResults } from '@mtredi/api-contract';
-import { type Actor, IllegalTransitionError, type OperatorCode } from '@mtredi/sender-auth';
+import { type Actor, type OperatorCode, SenderAuthError } from '@mtredi/sender-auth';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth/auth-context.js';
@@ -127,7 +127,7 @@ export class StaffSendersService {
         });
         items.push({ senderId: decision.senderId, ok: true, state });
       } catch (error) {
-        if (!(error instanceof IllegalTransitionError) && !(error instanceof DomainError)) throw error;
+        if (!(error instanceof SenderAuthError) && !(error instanceof DomainError)) throw error;
         items.push({ senderId: decision.senderId, ok: false, error: error.message });
       }
     }
