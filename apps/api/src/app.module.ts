@@ -15,6 +15,7 @@ import { ChannelsModule } from './modules/channels/channels.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MessagingModule } from './modules/messaging/messaging.module.js';
 import { MessagingWorkerModule } from './modules/messaging/messaging-worker.module.js';
+import { StatusEventsModule } from './modules/messaging/status-events.module.js';
 import { RedisModule } from './modules/redis/redis.module.js';
 import { SendersModule } from './modules/senders/senders.module.js';
 
@@ -45,6 +46,7 @@ export class AppModule {
         BullModule.forRoot({ redis: config.redis.url, prefix: config.redis.prefix }),
         RedisModule,
         AuditModule,
+        StatusEventsModule,
         ChannelsModule,
         ...(serveHttp
           ? [

@@ -15,6 +15,7 @@ import { ChannelGuards } from '../routing/channel-guards.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { Message } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
+import { type StatusChange, StatusEvents } from './status-events.js';
 
 /** Wait before trying again when no channel can take a message at all. */
 const NO_CHANNEL_RETRY_MS = 5_000;
@@ -37,6 +38,7 @@ export class DispatchService {
     private readonly operators: OperatorDirectory,
     private readonly routing: RoutingService,
     private readonly guards: ChannelGuards,
+    private readonly events: StatusEvents,
     private readonly credit: CreditService,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -124,6 +126,7 @@ export class DispatchService {
       tx.create(MessageEvent, { messageId: message.id, status: 'in_transit', at: now });
       await this.credit.post(tx, postings.consume(message.organization.id, message.id, message.parts));
     });
+    await this.events.publish([changeOf(message, 'in_transit', null, now)]);
   }
 
   /** Refused before acceptance: the reserved credit goes back to the customer. */
@@ -143,6 +146,7 @@ export class DispatchService {
       tx.create(MessageEvent, { messageId: message.id, status: 'rejected', errorCode: code, at: now });
       await this.credit.post(tx, postings.release(message.organization.id, message.id, message.parts, code));
     });
+    await this.events.publish([changeOf(message, 'rejected', code, now)]);
   }
 
   private async retryLater(message: Message, delayMs: number, reason: string): Promise<DispatchOutcome> {
@@ -158,4 +162,16 @@ export class DispatchService {
     });
     return 'retry';
   }
+}
+
+function changeOf(message: Message, status: StatusChange['status'], errorCode: string | null, at: Date): StatusChange {
+  return {
+    messageId: message.id,
+    organizationId: message.organization.id,
+    reference: message.reference ?? null,
+    to: message.to,
+    status,
+    errorCode,
+    at,
+  };
 }

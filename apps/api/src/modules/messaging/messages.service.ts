@@ -18,6 +18,7 @@ import { SendersService } from '../senders/senders.service.js';
 import { Message } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
 import { toMessageDto, toMessageSummary } from './message-mapper.js';
+import { StatusEvents } from './status-events.js';
 import { analyzeText } from './text-analysis.js';
 
 @Injectable()
@@ -30,6 +31,7 @@ export class MessagesService {
     private readonly senders: SendersService,
     private readonly credit: CreditService,
     private readonly routing: RoutingService,
+    private readonly events: StatusEvents,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
 
@@ -63,6 +65,17 @@ export class MessagesService {
     });
 
     await this.enqueue(message.id);
+    await this.events.publish([
+      {
+        messageId: id,
+        organizationId: auth.organizationId,
+        reference: message.reference ?? null,
+        to: message.to,
+        status: 'queued',
+        errorCode: null,
+        at: now,
+      },
+    ]);
     return toMessageDto(message, [{ status: 'queued', at: now, errorCode: null }]);
   }
 

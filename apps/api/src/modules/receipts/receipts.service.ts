@@ -1,8 +1,10 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Receipt, ReceiptState } from '@mtredi/channel-sdk';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Tenancy } from '../../db/tenancy.js';
 import { Message, type MessageStatusValue } from '../messaging/message.entity.js';
 import { MessageEvent } from '../messaging/message-event.entity.js';
+import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
 import { ChannelMessageId } from './channel-message-id.entity.js';
 
 const FLUSH_EVERY_MS = 50;
@@ -36,7 +38,10 @@ export class ReceiptsService implements OnApplicationShutdown {
   /** Receipts that matched no message after every retry, kept for inspection instead of dropped. */
   readonly unmatched: { channelId: string; receipt: Receipt }[] = [];
 
-  constructor(private readonly tenancy: Tenancy) {}
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly events: StatusEvents,
+  ) {}
 
   add(channelId: string, receipt: Receipt): void {
     this.buffer.push({ channelId, receipt, attempts: 0 });
@@ -84,6 +89,7 @@ export class ReceiptsService implements OnApplicationShutdown {
     });
     const messageIdOf = new Map(ids.map((row) => [`${row.channelId}\u0000${row.channelMessageId}`, row.messageId]));
     const unmatched: Pending[] = [];
+    const changes: StatusChange[] = [];
     await em.transactional(async (tx) => {
       for (const pending of batch) {
         const messageId = messageIdOf.get(`${pending.channelId}\u0000${pending.receipt.channelMessageId}`);
@@ -99,10 +105,37 @@ export class ReceiptsService implements OnApplicationShutdown {
           { id: messageId, status: 'in_transit' },
           { status, errorCode, updatedAt: new Date() },
         );
-        if (changed) tx.create(MessageEvent, { messageId, status, errorCode, at: pending.receipt.at });
+        if (changed) {
+          tx.create(MessageEvent, { messageId, status, errorCode, at: pending.receipt.at });
+          changes.push({
+            messageId,
+            organizationId: '',
+            reference: null,
+            to: '',
+            status,
+            errorCode,
+            at: pending.receipt.at,
+          });
+        }
       }
     });
+    await this.events.publish(await this.describe(em, changes));
     return unmatched;
+  }
+
+  /** Fills in whose message each change is (one query per batch). */
+  private async describe(em: SqlEntityManager, changes: StatusChange[]): Promise<StatusChange[]> {
+    if (changes.length === 0) return changes;
+    const messages = await em.find(
+      Message,
+      { id: { $in: changes.map((c) => c.messageId) } },
+      { fields: ['id', 'organization', 'reference', 'to'] },
+    );
+    const byId = new Map(messages.map((m) => [m.id, m]));
+    return changes.flatMap((c) => {
+      const m = byId.get(c.messageId);
+      return m ? [{ ...c, organizationId: m.organization.id, reference: m.reference ?? null, to: m.to }] : [];
+    });
   }
 
   private requeue(pending: Pending[]): void {

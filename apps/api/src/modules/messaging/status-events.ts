@@ -1,0 +1,41 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { MessageStatusValue } from './message.entity.js';
+
+/** One status change of one message, as stored. Published after the change has committed. */
+export interface StatusChange {
+  messageId: string;
+  organizationId: string;
+  reference: string | null;
+  to: string;
+  status: MessageStatusValue;
+  errorCode: string | null;
+  at: Date;
+}
+
+type Listener = (changes: StatusChange[]) => Promise<void> | void;
+
+/**
+ * In-process hook for what must follow a status change (webhooks, statistics counters). Listeners get
+ * committed changes in batches and must not throw back into the pipeline: failures are logged, and each
+ * listener keeps its own durable queue if it needs one.
+ */
+@Injectable()
+export class StatusEvents {
+  private readonly logger = new Logger(StatusEvents.name);
+  private readonly listeners: Listener[] = [];
+
+  subscribe(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  async publish(changes: StatusChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        await listener(changes);
+      } catch (error) {
+        this.logger.error(`A status listener failed for ${changes.length} change(s): ${(error as Error).message}`);
+      }
+    }
+  }
+}
