@@ -8,6 +8,7 @@ import {
   launchBrowser,
   logIn,
   type Platform,
+  settled,
   startPlatform,
   textOf,
 } from './harness.js';
@@ -84,6 +85,7 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     expect(await textOf(customer, 'send-disabled')).toBe(ka.send.disabled);
     // No balance in the header until the organization is active.
     expect(await customer.getByTestId('header-balance').count()).toBe(0);
+    await settled(customer);
     await customer.screenshot({ path: await artifactPath('register-pending.png'), fullPage: true });
 
     // The same e-mail cannot register twice; the form says so next to the field.
@@ -111,6 +113,7 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     const row = staff.getByTestId('admin-organization-row').filter({ hasText: COMPANY.companyName });
     await row.waitFor();
     expect(await row.textContent()).toContain(COMPANY.email);
+    await settled(staff);
     await staff.screenshot({ path: await artifactPath('admin-organizations.png'), fullPage: true });
     await row.getByTestId('admin-activate').click();
     await staff.getByTestId('admin-done').waitFor();
@@ -124,6 +127,7 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     expect(await available(customer)).toBe(10);
     expect(await customer.getByTestId('send-submit').isDisabled()).toBe(false);
     expect(await customer.getByTestId('send-disabled').count()).toBe(0);
+    await settled(customer);
     await customer.screenshot({ path: await artifactPath('activated-send.png'), fullPage: true });
   });
 
@@ -147,6 +151,7 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     expect(reference).not.toBe('');
     expect(await instructions.textContent()).toContain(ka.billing.instructions.noRefund);
     await customer.waitForFunction(() => !document.querySelector('.p-dialog-enter-active'));
+    await settled(customer);
     await customer.screenshot({ path: await artifactPath('top-up-instructions.png'), fullPage: true });
     await customer.getByTestId('instructions-close').click();
     await instructions.waitFor({ state: 'detached' });
@@ -166,6 +171,7 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     expect(await dialog.textContent()).toContain(reference);
     await dialog.getByRole('button', { name: ka.admin.topUps.confirm }).click();
     await staff.getByTestId('admin-done').waitFor();
+    await settled(staff);
     await staff.screenshot({ path: await artifactPath('admin-top-up-confirmed.png'), fullPage: true });
 
     // The billing page keeps looking while a request waits for payment: no reload needed.
@@ -173,6 +179,7 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     await topUp.locator('[data-status="confirmed"]').waitFor({ timeout: 30_000 });
     await waitForBalance(customer, 10 + packageParts);
     expect(await textOf(customer, 'balance-available')).toBe(`${grouped(10 + packageParts)} SMS`);
+    await settled(customer);
     await customer.screenshot({ path: await artifactPath('billing-confirmed.png'), fullPage: true });
   });
 
@@ -201,6 +208,7 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     const file = await download.path();
     // An .xlsx is a zip: it starts with "PK". The session cookie went along with the plain link.
     expect((await readFile(file)).subarray(0, 2).toString('latin1')).toBe('PK');
+    await settled(customer);
     await customer.screenshot({ path: await artifactPath('billing-history.png'), fullPage: true });
   });
 
@@ -216,6 +224,7 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     expect(secret.length).toBeGreaterThan(20);
     expect(await textOf(customer, 'api-key-warning')).toBe(ka.apiKeys.dialog.warning);
     await customer.waitForFunction(() => !document.querySelector('.p-dialog-enter-active'));
+    await settled(customer);
     await customer.screenshot({ path: await artifactPath('api-key-created.png'), fullPage: true });
     await customer.getByTestId('api-key-done').click();
     await customer.getByTestId('api-key-created').waitFor({ state: 'detached' });
@@ -228,7 +237,32 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     await customer.locator('.p-confirmdialog').getByRole('button', { name: ka.apiKeys.revoke }).click();
     await row.locator('[data-testid="api-key-status"][data-revoked="true"]').waitFor();
     expect(await row.getByTestId('api-key-status').textContent()).toContain('გაითიშა');
+    await settled(customer);
     await customer.screenshot({ path: await artifactPath('api-keys.png'), fullPage: true });
+  });
+
+  it('changes the password and logs out everywhere, ending the sessions on other devices too', async () => {
+    const laptop = await (await browser?.newContext())?.newPage();
+    if (!laptop) throw new Error('no second context');
+    await logIn(laptop, platform.baseUrl, COMPANY.email, COMPANY.password);
+
+    await customer.getByTestId('tab-security').click();
+    await customer.waitForURL(/\/settings\/security$/);
+    await customer.fill('#password-current', COMPANY.password);
+    await customer.fill('#password-new', 'short');
+    await customer.getByTestId('password-submit').click();
+    expect(await customer.locator('.password-form__error').first().textContent()).toContain(ka.security.invalid);
+    await customer.fill('#password-new', 'stale-bread-never');
+    await customer.getByTestId('password-submit').click();
+    await customer.getByTestId('password-changed').waitFor();
+
+    await customer.getByTestId('logout-all').click();
+    await customer.waitForURL(/\/login/);
+    await laptop.goto(`${platform.baseUrl}/billing`);
+    await laptop.waitForURL(/\/login\?redirect=/);
+    await logIn(laptop, platform.baseUrl, COMPANY.email, 'stale-bread-never');
+    expect(new URL(laptop.url()).pathname).toBe('/send');
+    await laptop.context().close();
   });
 
   it("shows staff the API's reason when a bigger package would not be cheaper per SMS", async () => {
@@ -245,6 +279,7 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     const message = await textOf(staff, 'packages-error');
     expect(message).not.toBe('');
     expect(message).not.toBe(ka.errors.generic);
+    await settled(staff);
     await staff.screenshot({ path: await artifactPath('admin-packages-refused.png'), fullPage: true });
     expect(customerErrors).toEqual([]);
     expect(staffErrors).toEqual([]);

@@ -7,6 +7,7 @@ import {
   launchBrowser,
   logIn,
   type Platform,
+  settled,
   startPlatform,
   textOf,
 } from './harness.js';
@@ -45,6 +46,7 @@ describe('composer: transliteration cuts the parts, and the Latin text is what g
     expect(await page.getByTestId('preview-text').getByTestId('forcer').count()).toBeGreaterThan(10);
     expect(await page.getByTestId('option-suggestion').getAttribute('data-kind')).toBe('transliterate');
     expect(await textOf(page, 'option-suggestion')).toContain('1 ნაწილად გაიგზავნება 2-ის ნაცვლად');
+    await settled(page);
     await page.screenshot({ path: await artifactPath('composer-georgian.png'), fullPage: true });
   });
 
@@ -68,6 +70,7 @@ describe('composer: transliteration cuts the parts, and the Latin text is what g
     await page.getByRole('option', { name: new RegExp(`^${ka.options.schemes.national} —`) }).click();
     await page.locator('.p-select-overlay').waitFor({ state: 'detached' });
     expect(await textOf(page, 'preview-text')).toBe(LATIN);
+    await settled(page);
     await page.screenshot({ path: await artifactPath('composer-transliterated.png'), fullPage: true });
   });
 
@@ -88,6 +91,7 @@ describe('composer: transliteration cuts the parts, and the Latin text is what g
         document.querySelector('[data-testid="header-balance"]')?.getAttribute('data-available') === expected,
       String(balanceBefore - 1),
     );
+    await settled(page);
     await page.screenshot({ path: await artifactPath('composer-sent.png'), fullPage: true });
 
     await page.getByTestId('nav-messages').click();
@@ -95,6 +99,7 @@ describe('composer: transliteration cuts the parts, and the Latin text is what g
     await first.waitFor();
     expect(await first.getByTestId('message-text').textContent()).toBe(LATIN);
     await page.locator('.p-datatable-mask').waitFor({ state: 'detached' });
+    await settled(page);
     await page.screenshot({ path: await artifactPath('composer-messages.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });

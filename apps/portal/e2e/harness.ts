@@ -159,3 +159,8 @@ export function collectConsoleErrors(page: Page): string[] {
 export async function textOf(page: Page, testId: string): Promise<string> {
   return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
 }
+
+/** Waits until no CSS animation or transition runs (dialogs, messages fading in), so screenshots show the end state. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}

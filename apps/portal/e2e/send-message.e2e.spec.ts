@@ -143,7 +143,7 @@ describe('portal: send a message and watch it get delivered', () => {
 
   it('logs out from the user menu, and the server forgets the session', async () => {
     await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.getByRole('menuitem', { name: 'Log out', exact: true }).click();
     await page.waitForURL(/\/login/);
     await page.goto(url('/send'));
     await page.waitForURL(/\/login\?redirect=(%2F|\/)send$/);

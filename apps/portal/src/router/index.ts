@@ -124,7 +124,13 @@ export function homeFor(user: SessionUser): RouteLocationRaw {
 }
 
 export function createPortalRouter(pinia: Pinia): Router {
-  const router = createRouter({ history: createWebHistory(), routes });
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    // A new page starts at its top (the long registration form would otherwise leave the next page scrolled);
+    // back and forward restore where the user was.
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
 
   router.beforeEach(async (to) => {
     const auth = useAuthStore(pinia);
