@@ -241,6 +241,26 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     await customer.screenshot({ path: await artifactPath('api-keys.png'), fullPage: true });
   });
 
+  it('lets the owner add a member with a first password, and remove them again', async () => {
+    await customer.getByTestId('tab-members').click();
+    await customer.waitForURL(/\/settings\/members$/);
+    await customer.getByTestId('member-add').click();
+    await customer.fill('#member-name', 'Giorgi Kapanadze');
+    await customer.fill('#member-email', 'giorgi@kutaisibakery.ge');
+    await customer.fill('#member-password', 'first-day-at-work');
+    await customer.getByTestId('member-submit').click();
+    const row = customer.getByTestId('member-row').filter({ hasText: 'giorgi@kutaisibakery.ge' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(ka.user.roles.member);
+    await settled(customer);
+    await customer.screenshot({ path: await artifactPath('members.png'), fullPage: true });
+
+    await row.getByTestId('member-remove').click();
+    await customer.locator('.p-confirmdialog').getByRole('button', { name: ka.members.remove }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await customer.getByTestId('member-row').count()).toBe(1);
+  });
+
   it('changes the password and logs out everywhere, ending the sessions on other devices too', async () => {
     const laptop = await (await browser?.newContext())?.newPage();
     if (!laptop) throw new Error('no second context');
@@ -263,6 +283,23 @@ describe('accounts and billing: register, get activated, buy credit', () => {
     await logIn(laptop, platform.baseUrl, COMPANY.email, 'stale-bread-never');
     expect(new URL(laptop.url()).pathname).toBe('/send');
     await laptop.context().close();
+  });
+
+  it('tells a visitor how long to wait after too many failed logins', async () => {
+    const context = await browser?.newContext();
+    const visitor = await context?.newPage();
+    if (!visitor) throw new Error('no context');
+    await visitor.goto(`${platform.baseUrl}/login`);
+    await visitor.fill('#login-email', 'guess@kutaisibakery.ge');
+    await visitor.fill('#login-password', 'wrong');
+    // Five wrong passwords for one e-mail, then the sixth is refused before the password is even checked.
+    // The button is disabled while a request is out, so the clicks follow one another.
+    for (let attempt = 1; attempt <= 6; attempt += 1) await visitor.getByTestId('login-submit').click();
+    await visitor.waitForFunction(
+      (expected) => document.querySelector('[data-testid="login-error"]')?.textContent?.trim() === expected,
+      ka.auth.tooManyAttempts.replace('{n}', '15'),
+    );
+    await context?.close();
   });
 
   it("shows staff the API's reason when a bigger package would not be cheaper per SMS", async () => {
