@@ -118,9 +118,11 @@ export const en: Messages = {
     lookalikes: 'Replace look-alike characters',
     lookalikesHint: 'Curly quotes, dashes, ellipses and special spaces become their GSM look-alikes.',
     suggest: {
-      transliterate: 'Transliterated, this message goes out in {to} part(s) instead of {from}.',
-      lookalikes: 'With look-alikes replaced, this message goes out in {to} part(s) instead of {from}.',
-      both: 'With both options, this message goes out in {to} part(s) instead of {from}.',
+      transliterate:
+        'Transliterated, this message goes out in {to} part instead of {from}. | Transliterated, this message goes out in {to} parts instead of {from}.',
+      lookalikes:
+        'With look-alikes replaced, this message goes out in {to} part instead of {from}. | With look-alikes replaced, this message goes out in {to} parts instead of {from}.',
+      both: 'With both options, this message goes out in {to} part instead of {from}. | With both options, this message goes out in {to} parts instead of {from}.',
     },
     apply: 'Turn on',
   },
