@@ -106,6 +106,16 @@ export interface ChannelDriver {
    * Calling it again resolves at once.
    */
   stop(): Promise<void>;
+  /**
+   * For channels whose operator pushes receipts to us over HTTP (the reserve aggregator's callbacks):
+   * the core's callback endpoint for this channel passes each request's body (parsed JSON, or its raw
+   * text) and headers here, and handles the returned receipts exactly like ones given to
+   * `context.onReceipt` (the driver does not report them a second time). Throws an error carrying a
+   * string `code` when the request is not a genuine callback of this channel (bad shape, bad
+   * signature): answer it 4xx and store nothing. Answer 2xx only after the receipts are stored, since
+   * the sender retries anything else. Absent: the channel takes no callbacks.
+   */
+  parseCallback?(body: unknown, headers: Readonly<Record<string, string | string[] | undefined>>): Receipt[];
 }
 
 /**
