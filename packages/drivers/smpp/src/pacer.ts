@@ -14,7 +14,10 @@ export class Pacer {
   reserve(now: number): number {
     const at = Math.max(this.next, now - this.burstMs);
     this.next = at + this.intervalMs;
-    return Math.max(0, Math.ceil(at - now));
+    // Under a millisecond late is on time: timers cannot wait less, and a 1 ms sleep per send would
+    // cap a fast link far below its rate.
+    const wait = at - now;
+    return wait >= 1 ? Math.ceil(wait) : 0;
   }
 
   /** Nothing is sent before `now + ms`. */

@@ -121,6 +121,26 @@ describe('PDU codec', () => {
     expect(second.readUInt32BE(4)).toBe(CommandId.unbind);
     expect(first.readUInt32BE(12 + 32)).toBe(3);
   });
+
+  it('keeps every PDU written between two takes, across chunk boundaries', () => {
+    const encoder = new PduEncoder();
+    const sm = {
+      command: 'submit_sm' as const,
+      commandStatus: 0,
+      ...shortMessageDefaults(),
+      shortMessage: new Uint8Array(200),
+    };
+    for (let i = 1; i <= 1000; i++) encoder.encode({ ...sm, sequenceNumber: i });
+    const bytes = encoder.take() as Buffer;
+    const framer = new PduFramer();
+    const seen: number[] = [];
+    framer.push(
+      bytes,
+      (p) => seen.push(p.sequenceNumber),
+      () => {},
+    );
+    expect(seen).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+  });
 });
 
 describe('PduFramer', () => {

@@ -25,9 +25,13 @@ export class PduEncoder {
   encode(pdu: Pdu): void {
     const max = maxSize(pdu);
     if (this.chunk.length - this.offset < max) {
-      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_SIZE, max));
+      // Bytes written but not yet taken move to the new chunk, so nothing between two takes is lost.
+      const pending = this.offset - this.start;
+      const next = Buffer.allocUnsafe(Math.max(CHUNK_SIZE, (pending + max) * 2));
+      this.chunk.copy(next, 0, this.start, this.offset);
+      this.chunk = next;
       this.start = 0;
-      this.offset = 0;
+      this.offset = pending;
     }
     const buf = this.chunk;
     const begin = this.offset;
