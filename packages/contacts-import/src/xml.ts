@@ -1,0 +1,101 @@
+/**
+ * A minimal streaming XML tag scanner for the parts of an .xlsx (ECMA-376 SpreadsheetML), which are machine-written
+ * XML without DTDs: it reports start tags with their raw attribute text, end tags, and text when asked to. Namespace
+ * prefixes (`x:row`) are dropped. It allocates one string per tag and per captured text, so a 1,000,000-row sheet
+ * makes little garbage.
+ */
+export interface XmlHandler {
+  open(name: string, attributes: string, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Called with raw (still escaped) text only while `capturing` is true. */
+  text(raw: string): void;
+  readonly capturing: boolean;
+}
+
+export class XmlScanner {
+  private rest = '';
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  push(chunk: string): void {
+    const s = this.rest ? this.rest + chunk : chunk;
+    const handler = this.handler;
+    let pos = 0;
+    for (;;) {
+      const lt = s.indexOf('<', pos);
+      if (lt < 0) {
+        if (handler.capturing && pos < s.length) handler.text(s.slice(pos));
+        pos = s.length;
+        break;
+      }
+      if (handler.capturing && lt > pos) handler.text(s.slice(pos, lt));
+      pos = lt;
+      if (s.startsWith('<!--', lt) || s.startsWith('<![CDATA[', lt)) {
+        const cdata = s[lt + 2] === '[';
+        const end = s.indexOf(cdata ? ']]>' : '-->', lt);
+        if (end < 0) break;
+        if (cdata && handler.capturing) handler.text(escapeText(s.slice(lt + 9, end)));
+        pos = end + 3;
+        continue;
+      }
+      const gt = s.indexOf('>', lt);
+      if (gt < 0) break;
+      pos = gt + 1;
+      const first = s.charCodeAt(lt + 1);
+      if (first === 0x3f /* ? */ || first === 0x21 /* ! */) continue;
+      if (first === 0x2f /* / */) {
+        handler.close(localName(s.slice(lt + 2, gt).trim()));
+        continue;
+      }
+      const selfClosing = s.charCodeAt(gt - 1) === 0x2f;
+      const body = s.slice(lt + 1, selfClosing ? gt - 1 : gt);
+      const space = body.search(/\s/);
+      const name = localName(space < 0 ? body : body.slice(0, space));
+      handler.open(name, space < 0 ? '' : body.slice(space), selfClosing);
+      if (selfClosing) handler.close(name);
+    }
+    this.rest = s.slice(pos);
+  }
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+function escapeText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+}
+
+const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The value of one attribute (by local name: `id` finds `r:id`) in a start tag's attribute text, unescaped. */
+export function attribute(attributes: string, name: string): string | undefined {
+  if (!attributes.includes(name)) return undefined;
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(attributes); m; m = ATTRIBUTE.exec(attributes)) {
+    if (localName(m[1] ?? '') === name) return unescapeXml(m[2] ?? m[3] ?? '');
+  }
+  return undefined;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * XML entities, then SpreadsheetML's `_xHHHH_` escapes (ECMA-376 Part 1 §22.9.2.19), which carry characters XML
+ * cannot, such as a carriage return typed in a cell.
+ */
+export function unescapeXml(text: string): string {
+  let out = text;
+  if (out.includes('&')) {
+    out = out.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
+      if (entity[0] !== '#') return ENTITIES[entity] ?? '';
+      const code = entity[1] === 'x' ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
+      return String.fromCodePoint(code);
+    });
+  }
+  if (out.includes('_x')) {
+    out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  }
+  return out;
+}
