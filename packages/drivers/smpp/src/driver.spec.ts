@@ -102,6 +102,30 @@ describe('SmppDriver', () => {
     expect(driver.counters.unknownOutcomes).toBe(1);
   });
 
+  it('reports receipts under the placeholder id once a late submit_sm_resp tells the real id', async () => {
+    const { driver, ctx } = await setup(
+      (pdu, s) => {
+        setTimeout(() => {
+          s.respond(pdu, { command: 'submit_sm_resp', messageId: 'LATE1' });
+          s.send(
+            {
+              command: 'deliver_sm',
+              ...shortMessageDefaults(),
+              esmClass: 0x04,
+              shortMessage: Buffer.from('id:LATE1 stat:DELIVRD err:000'),
+            },
+            () => {},
+          );
+        }, 250);
+      },
+      { responseTimeoutMs: 150 },
+    );
+    const result = await driver.submit(msg('+995599000001'));
+    if (result.kind !== 'accepted') throw new Error(result.kind);
+    await until(() => ctx.receipts.length === 1);
+    expect(ctx.receipts[0]).toMatchObject({ channelMessageId: result.channelMessageIds[0], state: 'delivered' });
+  });
+
   it('matches a hex submit id with its decimal receipt id under hex_to_decimal', async () => {
     const { driver, ctx } = await setup(
       (pdu, s) => {

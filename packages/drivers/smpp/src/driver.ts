@@ -211,8 +211,16 @@ export class SmppDriver implements ChannelDriver {
       };
       return { ok: false, outcome: down, retryable: true };
     }
+    const unconfirmed = `unconfirmed:${message.id}:${index + 1}`;
+    // A submit_sm_resp that comes after the timeout tells the real id: receipts under it are then
+    // reported under the id the platform already holds.
+    const onLate = (late: SubmitSmRespPdu) => {
+      if (late.command === 'submit_sm_resp' && late.commandStatus === Status.ESME_ROK) {
+        this.inbound.alias(normalizeSubmitId(late.messageId, this.config.messageIdMatching), unconfirmed);
+      }
+    };
     try {
-      const resp = await session.request<SubmitSmRespPdu>({ command: 'submit_sm', ...body });
+      const resp = await session.request<SubmitSmRespPdu>({ command: 'submit_sm', ...body }, onLate);
       if (resp.commandStatus === Status.ESME_ROK) {
         return { ok: true, id: normalizeSubmitId(resp.messageId, this.config.messageIdMatching) };
       }
@@ -232,10 +240,10 @@ export class SmppDriver implements ChannelDriver {
         };
       }
       // Timeout or connection lost with the request out: the SMSC may have taken it. Resending could
-      // deliver twice, so the part counts as accepted under an id no receipt will carry; any receipt
-      // that does arrive stays with the unmatched ones for inspection.
+      // deliver twice, so the part counts as accepted under a placeholder id; a late response links
+      // the real id to it, otherwise its receipt stays with the unmatched ones for inspection.
       this.unknownOutcomes++;
-      return { ok: true, id: `unconfirmed:${message.id}:${index + 1}` };
+      return { ok: true, id: unconfirmed };
     }
   }
 

@@ -26,6 +26,7 @@ export interface InboundOptions {
 export class InboundHandler {
   private readonly reassembler: Reassembler;
   private context: ChannelContext | undefined;
+  private readonly aliases = new Map<string, string>();
   readonly counters = { receipts: 0, receiptsWithoutId: 0, inbound: 0, inboundIncomplete: 0 };
 
   constructor(private readonly options: InboundOptions) {
@@ -37,6 +38,12 @@ export class InboundHandler {
         this.emitInbound(from, to, text);
       },
     });
+  }
+
+  /** Receipts for `realId` are reported under `reportedId` (a submit whose response came late). */
+  alias(realId: string, reportedId: string): void {
+    this.aliases.set(realId, reportedId);
+    if (this.aliases.size > 10_000) this.aliases.delete(this.aliases.keys().next().value as string);
   }
 
   /** Starts (a context) or stops (undefined) reporting. */
@@ -66,9 +73,11 @@ export class InboundHandler {
 
   private receipt(pdu: DeliverSmPdu, text: string): void {
     const parsed = parseReceipt(pdu, text);
-    const id =
+    const real =
       parsed.messageId === undefined ? '' : normalizeReceiptId(parsed.messageId, this.options.messageIdMatching);
-    if (id === '') this.counters.receiptsWithoutId++;
+    if (real === '') this.counters.receiptsWithoutId++;
+    const id = this.aliases.get(real) ?? real;
+    if (id !== real && parsed.state !== 'enroute' && parsed.state !== 'unknown') this.aliases.delete(real);
     this.counters.receipts++;
     const receipt: Receipt = {
       channelMessageId: id,

@@ -55,11 +55,13 @@ describe('SmppSession', () => {
     expect(esme.stats.timeouts).toBe(2);
   });
 
-  it('counts a response after its timeout as stray and does not resend', async () => {
+  it('counts a response after its timeout as stray, hands it to onLate, and does not resend', async () => {
     const { esme, smsc, requests } = await pair({ responseTimeoutMs: 60, enquireLinkIntervalMs: 0 });
-    await expect(esme.request(submit())).rejects.toMatchObject({ reason: 'timeout' });
+    const late: Pdu[] = [];
+    await expect(esme.request(submit(), (r) => late.push(r))).rejects.toMatchObject({ reason: 'timeout' });
     smsc.respond(requests[0] as Pdu, { command: 'submit_sm_resp', messageId: 'late' });
     await until(() => esme.stats.strayResponses === 1);
+    expect(late).toMatchObject([{ command: 'submit_sm_resp', messageId: 'late' }]);
     expect(requests).toHaveLength(1);
   });
 

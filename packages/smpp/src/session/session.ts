@@ -5,7 +5,7 @@ import { PduFramer } from '../codec/framer.js';
 import { RESPONSE_BIT, Status } from '../constants.js';
 import type { Pdu, RequestPdu, ResponsePdu, Unsequenced } from '../pdu.js';
 import { type CloseReason, SmppNoResponseError } from './errors.js';
-import { type ResponseCallback, ResponseWindow } from './window.js';
+import { type LateCallback, type ResponseCallback, ResponseWindow } from './window.js';
 
 export interface SessionOptions {
   /** Requests sent and not yet answered, at most (SMPP 5.0 §2.9 "window"). Default 10. */
@@ -50,6 +50,7 @@ export interface SessionStats {
 interface Waiting {
   pdu: Unsequenced<RequestPdu>;
   callback: ResponseCallback;
+  onLate: LateCallback | undefined;
 }
 
 let nextSessionId = 0;
@@ -128,21 +129,25 @@ export class SmppSession {
 
   /**
    * Sends a request through the window. The callback gets the response (any command_status; a
-   * generic_nack for it counts as its response) or an SmppNoResponseError.
+   * generic_nack for it counts as its response) or an SmppNoResponseError. `onLate` gets a response
+   * that arrives after the timeout on this same session, so an unknown outcome can still be learned.
    */
-  send(pdu: Unsequenced<RequestPdu>, callback: ResponseCallback): void {
+  send(pdu: Unsequenced<RequestPdu>, callback: ResponseCallback, onLate?: LateCallback): void {
     if (this.stateValue === 'closed' || this.stateValue === 'unbinding') {
       callback(new SmppNoResponseError('not_sent', `session ${this.stateValue}`));
       return;
     }
-    if (this.window.size < this.windowSize && this.queued === 0) this.transmit(pdu, callback);
-    else this.waiting.push({ pdu, callback });
+    if (this.window.size < this.windowSize && this.queued === 0) this.transmit(pdu, callback, onLate);
+    else this.waiting.push({ pdu, callback, onLate });
   }
 
   /** `send` as a promise; rejects only with SmppNoResponseError. */
-  request<R extends ResponsePdu = ResponsePdu>(pdu: Unsequenced<RequestPdu>): Promise<R> {
+  request<R extends ResponsePdu = ResponsePdu>(
+    pdu: Unsequenced<RequestPdu>,
+    onLate?: (response: R) => void,
+  ): Promise<R> {
     return new Promise((resolve, reject) => {
-      this.send(pdu, (error, response) => (error ? reject(error) : resolve(response as R)));
+      this.send(pdu, (error, response) => (error ? reject(error) : resolve(response as R)), onLate as LateCallback);
     });
   }
 
@@ -204,7 +209,7 @@ export class SmppSession {
     this.handlers.onClose?.(reason, detail, this);
   }
 
-  private transmit(pdu: Unsequenced<RequestPdu>, callback: ResponseCallback): void {
+  private transmit(pdu: Unsequenced<RequestPdu>, callback: ResponseCallback, onLate?: LateCallback): void {
     // sequence_number runs 1..0x7FFFFFFF and wraps (§3.2: "monotonically increasing").
     this.sequence = this.sequence >= 0x7fffffff ? 1 : this.sequence + 1;
     const full = { ...pdu, commandStatus: 0, sequenceNumber: this.sequence } as Pdu;
@@ -215,7 +220,7 @@ export class SmppSession {
       return;
     }
     this.stats.requestsSent++;
-    this.window.add(this.sequence, pdu.command, callback, Date.now());
+    this.window.add(this.sequence, pdu.command, callback, Date.now(), onLate);
   }
 
   private write(pdu: Pdu): void {
@@ -240,7 +245,7 @@ export class SmppSession {
         this.waiting.splice(0, this.waitingHead);
         this.waitingHead = 0;
       }
-      this.transmit(next.pdu, next.callback);
+      this.transmit(next.pdu, next.callback, next.onLate);
     }
     if (this.window.size === 0 && this.queued === 0) this.releaseDrainWaiters();
   }
