@@ -7,7 +7,8 @@ import {
   type SimReply,
   SmppBehaviour,
 } from '@mtredi/operator-sim';
-import { type DeliverSmPdu, type Pdu, SmppSession, type Unsequenced } from '@mtredi/smpp';
+import { type Pdu, SmppSession } from '@mtredi/smpp';
+import { DeliveryRouter } from './delivery.js';
 import { WireIds } from './ids.js';
 import { moPdus } from './mo.js';
 import { receiptPdu, type WireState } from './receipt-pdu.js';
@@ -77,8 +78,7 @@ export class SmscServer {
   readonly records = new SubmitRecords();
   private readonly server: Server;
   private readonly sessions = new Map<number, SmscSession>();
-  private readonly queued = new Map<string, Unsequenced<DeliverSmPdu>[]>();
-  private readonly queueLimit: number;
+  private readonly router: DeliveryRouter;
   private port: number;
   private listening = false;
   private closed = false;
@@ -93,7 +93,7 @@ export class SmscServer {
     options: SmscOptions = {},
   ) {
     this.port = options.port ?? 2775;
-    this.queueLimit = options.queueLimit ?? 100_000;
+    this.router = new DeliveryRouter(this.sessions, () => this.stats.receiptsQueued++, options.queueLimit);
     this.server = createServer((socket) => this.accept(socket));
     this.unsubscribe.push(
       simulator.onReceipt((r) => this.onEngineReceipt(r)),
@@ -204,7 +204,7 @@ export class SmscServer {
     if (systemId === undefined) return 0;
     this.reference = (this.reference + 1) & 0xff;
     const pdus = moPdus(mo.from, mo.to, mo.text, mo.longMessages ?? this.behaviour.moLongMessages, this.reference);
-    for (const pdu of pdus) this.deliver(systemId, pdu);
+    for (const pdu of pdus) this.router.deliver(systemId, pdu);
     this.stats.moSent += pdus.length;
     return pdus.length;
   }
@@ -259,7 +259,7 @@ export class SmscServer {
       records: this.records,
       stats: this.stats,
       sessions: this.sessions,
-      onBound: (systemId: string) => this.flushQueue(systemId),
+      onBound: (systemId: string) => this.router.flush(systemId),
       sendIntermediate: (engineId: string) => this.sendReceipt(engineId, 'enroute', undefined, new Date()),
     };
     switch (pdu.command) {
@@ -294,12 +294,12 @@ export class SmscServer {
     if (send) {
       const style = this.behaviour.receipts;
       const pdu = receiptPdu(record, state, errorCode, doneAt, style, this.ids);
-      this.deliver(record.systemId, pdu, record.sessionId);
+      this.router.deliver(record.systemId, pdu, record.sessionId);
       if (state === 'enroute') this.stats.intermediateSent++;
       else {
         this.stats.receiptsSent++;
         if (style.duplicateProbability > 0 && this.random() < style.duplicateProbability) {
-          this.deliver(record.systemId, pdu, record.sessionId);
+          this.router.deliver(record.systemId, pdu, record.sessionId);
           this.stats.receiptsDuplicated++;
         }
       }
@@ -311,41 +311,5 @@ export class SmscServer {
     const record = this.records.get(reply.inReplyTo);
     if (!record) return;
     this.injectMo({ from: reply.from, to: reply.to, text: reply.text, systemId: record.systemId });
-  }
-
-  /**
-   * To `preferred` (the submitting session) while it is bound, else to another bound session of
-   * `systemId` that may receive, else into the account's queue until one binds.
-   */
-  private deliver(systemId: string, pdu: Unsequenced<DeliverSmPdu>, preferred?: number): void {
-    const canReceive = (s: SmscSession | undefined): s is SmscSession =>
-      !!s && s.systemId === systemId && s.bindMode !== 'transmitter' && s.session.state === 'bound';
-    let target = preferred === undefined ? undefined : this.sessions.get(preferred);
-    if (!canReceive(target)) target = [...this.sessions.values()].find(canReceive);
-    if (!target) {
-      this.enqueue(systemId, pdu);
-      return;
-    }
-    target.session.send(pdu, (error) => {
-      if (error && !error.outcomeUnknown) this.enqueue(systemId, pdu);
-    });
-  }
-
-  private enqueue(systemId: string, pdu: Unsequenced<DeliverSmPdu>): void {
-    let queue = this.queued.get(systemId);
-    if (!queue) {
-      queue = [];
-      this.queued.set(systemId, queue);
-    }
-    if (queue.length >= this.queueLimit) queue.shift();
-    queue.push(pdu);
-    this.stats.receiptsQueued++;
-  }
-
-  private flushQueue(systemId: string): void {
-    const queue = this.queued.get(systemId);
-    if (!queue) return;
-    this.queued.delete(systemId);
-    for (const pdu of queue) this.deliver(systemId, pdu);
   }
 }
