@@ -12,12 +12,15 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { BillingModule } from './modules/billing/billing.module.js';
 import { ChannelAdminModule } from './modules/channels/channel-admin.module.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
+import { ContactsModule } from './modules/contacts/contacts.module.js';
+import { ContactsWorkerModule } from './modules/contacts/contacts-worker.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MessagingModule } from './modules/messaging/messaging.module.js';
 import { MessagingWorkerModule } from './modules/messaging/messaging-worker.module.js';
 import { StatusEventsModule } from './modules/messaging/status-events.module.js';
 import { RedisModule } from './modules/redis/redis.module.js';
 import { SendersModule } from './modules/senders/senders.module.js';
+import { TemplatesModule } from './modules/templates/templates.module.js';
 
 /**
  * One codebase, two roles: `api` serves HTTP, `worker` runs queue processors and channels, `all` does both
@@ -56,10 +59,12 @@ export class AppModule {
               BillingModule,
               AdminModule,
               ChannelAdminModule,
+              ContactsModule,
+              TemplatesModule,
               HealthModule,
             ]
           : []),
-        ...(runWorkers ? [MessagingWorkerModule] : []),
+        ...(runWorkers ? [MessagingWorkerModule, ContactsWorkerModule] : []),
       ],
     };
   }

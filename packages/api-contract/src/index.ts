@@ -39,6 +39,32 @@ export {
   SetRouteRequest,
   UpdateChannelRequest,
 } from './channels.js';
+export {
+  AddStopRequest,
+  BulkContactsRequest,
+  BulkResult,
+  Contact,
+  ContactInput,
+  ContactPage,
+  ContactPatch,
+  ContactQuery,
+  Draft,
+  DraftContent,
+  DraftList,
+  Group,
+  GroupInput,
+  GroupList,
+  ImportPreview,
+  ImportStatus,
+  RemoveStopRequest,
+  StartImportRequest,
+  StopEntry,
+  StopList,
+  Template,
+  TemplateInput,
+  TemplateList,
+  TemplatePreviewRequest,
+} from './contacts.js';
 export { ErrorBody } from './errors.js';
 export {
   AnalyzeRequest,
@@ -83,3 +109,17 @@ export {
   SenderQueueQuery,
   SetPortedNumbersRequest,
 } from './senders.js';
+export {
+  CreatedWebhook,
+  CreateWebhookRequest,
+  ListDeliveriesQuery,
+  MessageStatusEvent,
+  UpdateWebhookRequest,
+  WEBHOOK_SIGNATURE_HEADER,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookDeliveryStatus,
+  WebhookFormat,
+  WebhookList,
+} from './webhooks.js';

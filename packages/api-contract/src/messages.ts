@@ -36,6 +36,11 @@ export const SendMessageRequest = z.object({
   sender: z.string().trim().min(1, 'sender is required'),
   text: MessageText,
   reference: z.string().trim().min(1).max(100).optional(),
+  /**
+   * Transactional and urgent (a code, an appointment): may reach a number on the stop list. Never for
+   * advertising — the law requires honouring an opt-out.
+   */
+  urgent: z.boolean().optional(),
   ...TextOptions.shape,
 });
 

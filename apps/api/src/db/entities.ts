@@ -8,6 +8,10 @@ import { CreditPackage } from '../modules/billing/credit-package.entity.js';
 import { LedgerPosting } from '../modules/billing/ledger-posting.entity.js';
 import { TopUpRequest } from '../modules/billing/top-up-request.entity.js';
 import { Channel } from '../modules/channels/channel.entity.js';
+import { Contact } from '../modules/contacts/contact.entity.js';
+import { ContactGroup, GroupMember } from '../modules/contacts/contact-group.entity.js';
+import { ContactImport } from '../modules/contacts/contact-import.entity.js';
+import { StopEntry } from '../modules/contacts/stop-entry.entity.js';
 import { Message } from '../modules/messaging/message.entity.js';
 import { MessageEvent } from '../modules/messaging/message-event.entity.js';
 import { Notice } from '../modules/notices/notice.entity.js';
@@ -19,6 +23,7 @@ import { GenericSenderName } from '../modules/senders/generic-sender-name.entity
 import { SenderAuthorization } from '../modules/senders/sender-authorization.entity.js';
 import { SenderAuthorizationEvent } from '../modules/senders/sender-authorization-event.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
+import { Draft, Template } from '../modules/templates/template.entity.js';
 
 /** Every persisted entity; feature modules register the ones they use with `forFeature`. */
 export const ALL_ENTITIES = [
@@ -43,4 +48,11 @@ export const ALL_ENTITIES = [
   PortedNumber,
   Notice,
   Route,
+  Contact,
+  ContactGroup,
+  GroupMember,
+  StopEntry,
+  ContactImport,
+  Template,
+  Draft,
 ];

@@ -7,9 +7,14 @@ import { User } from '../modules/accounts/user.entity.js';
 import { CreditAccount } from '../modules/billing/credit-account.entity.js';
 import { LedgerPosting } from '../modules/billing/ledger-posting.entity.js';
 import { TopUpRequest } from '../modules/billing/top-up-request.entity.js';
+import { Contact } from '../modules/contacts/contact.entity.js';
+import { ContactGroup, GroupMember } from '../modules/contacts/contact-group.entity.js';
+import { ContactImport } from '../modules/contacts/contact-import.entity.js';
+import { StopEntry } from '../modules/contacts/stop-entry.entity.js';
 import { Message } from '../modules/messaging/message.entity.js';
 import { SenderAuthorization } from '../modules/senders/sender-authorization.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
+import { Draft, Template } from '../modules/templates/template.entity.js';
 
 export const TENANT_FILTER = 'tenant';
 
@@ -23,6 +28,13 @@ const TENANT_ENTITIES = [
   [TopUpRequest, 'organization'],
   [LedgerPosting, 'organizationId'],
   [CreditAccount, 'organizationId'],
+  [Contact, 'organization'],
+  [ContactGroup, 'organization'],
+  [GroupMember, 'organizationId'],
+  [StopEntry, 'organizationId'],
+  [ContactImport, 'organization'],
+  [Template, 'organization'],
+  [Draft, 'organization'],
 ] as const;
 const TENANT_PROPERTY = new Map<string, string>(TENANT_ENTITIES.map(([entity, property]) => [entity.name, property]));
 

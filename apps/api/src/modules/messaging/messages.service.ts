@@ -12,6 +12,7 @@ import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { OrganizationService } from '../accounts/organization.service.js';
 import { CreditService } from '../billing/credit.service.js';
+import { StopListService } from '../contacts/stop-list.service.js';
 import { describeRefusal } from '../routing/route-planner.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { SendersService } from '../senders/senders.service.js';
@@ -32,6 +33,7 @@ export class MessagesService {
     private readonly credit: CreditService,
     private readonly routing: RoutingService,
     private readonly events: StatusEvents,
+    private readonly stopList: StopListService,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
 
@@ -42,6 +44,11 @@ export class MessagesService {
   async send(auth: AuthContext, request: ValidSendMessage): Promise<MessageDto> {
     await this.organizations.assertCanSend(auth);
     const operator = await this.senders.assertAuthorized(auth, request.sender, request.to);
+    if (!request.urgent && (await this.stopList.stopped(auth, [request.to])).size > 0) {
+      throw new DomainError('contacts/stopped', `${request.to} has opted out (stop list); it is not messaged`, 422, [
+        { path: 'to', message: 'on the stop list' },
+      ]);
+    }
     const analysis = analyzeText(request.text, request);
     await this.assertDeliverable(operator, request.to, analysis);
     const now = new Date();

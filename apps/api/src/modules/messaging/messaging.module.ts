@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { MESSAGES_QUEUE } from '../../jobs/message-jobs.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { BillingModule } from '../billing/billing.module.js';
+import { ContactsModule } from '../contacts/contacts.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
 import { SendersModule } from '../senders/senders.module.js';
 import { MessagesController } from './messages.controller.js';
@@ -16,6 +17,7 @@ import { MessagesService } from './messages.service.js';
     SendersModule,
     BillingModule,
     RoutingModule,
+    ContactsModule,
   ],
   controllers: [MessagesController],
   providers: [MessagesService],
