@@ -72,11 +72,26 @@ export class CsvSource {
   private async *text(): AsyncGenerator<string> {
     let decoder: TextDecoder | null = null;
     const head: Buffer[] = [];
+    let lines = 0;
+    const decode = (bytes: Buffer, stream: boolean): string => {
+      try {
+        const text = (decoder as TextDecoder).decode(bytes, { stream });
+        for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+        return text;
+      } catch {
+        const before = bytes.subarray(0, firstInvalidByte(bytes));
+        const line = lines + before.filter((byte) => byte === 0x0a).length + 1;
+        throw new ImportFileError(
+          'import/bad_encoding',
+          `The file is not UTF-8 text (line ${line} has bytes that are not), so Georgian letters would be lost: in Excel save it as "CSV UTF-8 (Comma delimited) (*.csv)"`,
+        );
+      }
+    };
     for await (const chunk of this.chunks()) {
       this.consumed += chunk.length;
       if (this.consumed > IMPORT_LIMITS.maxBytes) throw fileTooLarge();
       if (decoder) {
-        yield decode(decoder, chunk, this.consumed - chunk.length, true);
+        yield decode(chunk, true);
         continue;
       }
       // The byte order mark needs the first few bytes together.
@@ -84,12 +99,13 @@ export class CsvSource {
       if (this.consumed < 4) continue;
       const bytes = Buffer.concat(head);
       decoder = decoderFor(bytes);
-      yield decode(decoder, bytes, 0, true);
+      yield decode(bytes, true);
     }
-    if (decoder) yield decode(decoder, Buffer.alloc(0), this.consumed, false);
+    if (decoder) yield decode(Buffer.alloc(0), false);
     else {
       const bytes = Buffer.concat(head);
-      yield decode(decoderFor(bytes), bytes, 0, false);
+      decoder = decoderFor(bytes);
+      yield decode(bytes, false);
     }
   }
 }
@@ -98,18 +114,6 @@ function decoderFor(head: Buffer): TextDecoder {
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true });
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true });
   return new TextDecoder('utf-8', { fatal: true });
-}
-
-function decode(decoder: TextDecoder, bytes: Buffer, offset: number, stream: boolean): string {
-  try {
-    return decoder.decode(bytes, { stream });
-  } catch {
-    const where = offset + Math.max(0, firstInvalidByte(bytes));
-    throw new ImportFileError(
-      'import/bad_encoding',
-      `The file is not UTF-8 text (byte ${where} is not), so Georgian letters would be lost: in Excel save it as "CSV UTF-8 (Comma delimited) (*.csv)"`,
-    );
-  }
 }
 
 /** The position of the first byte that is not UTF-8, by halving: a prefix is valid up to it and invalid past it. */
