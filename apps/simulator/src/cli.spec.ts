@@ -29,6 +29,30 @@ describe('mtredi-sim CLI', () => {
     }
   });
 
+  it('takes `pnpm sim -- --scenario path` with the path relative to where pnpm was run', async () => {
+    const { io, out } = capture();
+    const repo = new URL('../../../', import.meta.url).pathname;
+    const before = process.env.INIT_CWD;
+    process.env.INIT_CWD = repo;
+    try {
+      const args = [
+        '--',
+        '--scenario',
+        'apps/simulator/scenarios/smpp-drill.yaml',
+        '--control-port',
+        '0',
+        '--smpp-port',
+        '0',
+      ];
+      const app = (await runCli(args, io)) as SimulatorApp;
+      await app.close();
+      expect(out[0]).toMatch(/^mtredi-sim: scenario "smpp-drill"; .* SMPP SMSC on 127\.0\.0\.1:\d+$/);
+    } finally {
+      if (before === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = before;
+    }
+  });
+
   it('refuses a bad file with one line naming the field, exit code 1', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mtredi-sim-'));
     const file = join(dir, 'bad.yaml');

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type SimulatorApp, startSimulatorApp } from './app.js';
@@ -23,7 +24,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<SimulatorApp | 
   let values: { scenario?: string; 'control-port'?: string; 'smpp-port'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      args: argv,
+      // `pnpm sim -- --scenario x` hands the `--` through; it separates nothing here.
+      args: argv[0] === '--' ? argv.slice(1) : argv,
       options: {
         scenario: { type: 'string', short: 's' },
         'control-port': { type: 'string', short: 'p' },
@@ -50,7 +52,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<SimulatorApp | 
     return 2;
   }
   try {
-    const scenario = values.scenario ? await loadScenarioFile(values.scenario) : undefined;
+    // `pnpm sim -- --scenario x.yaml` runs in this package's folder; INIT_CWD is where it was typed.
+    const file = values.scenario ? resolve(process.env.INIT_CWD ?? process.cwd(), values.scenario) : undefined;
+    const scenario = file ? await loadScenarioFile(file) : undefined;
     const app = await startSimulatorApp({ controlPort: port, smppPort, ...(scenario ? { scenario } : {}) });
     const name = app.simulator.currentScenario.name ?? values.scenario ?? 'default';
     const smpp = app.smsc ? `; SMPP SMSC on 127.0.0.1:${app.smsc.address.port}` : '';
