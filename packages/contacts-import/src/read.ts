@@ -55,6 +55,8 @@ export interface ReadOptions {
   /** From `previewFile` (or the customer's choice): rows up to this one are not data. */
   headerRow: number;
   mapping: ColumnMapping;
+  /** A lower row limit than `IMPORT_LIMITS.maxRows` (a plan's, say); a higher one is ignored. */
+  maxRows?: number;
 }
 
 interface Plan {
@@ -81,12 +83,13 @@ export async function* readContacts(
   const firstRowOf = new Map<number, number>();
   let batch = new Batch();
   let rowsRead = 0;
+  const maxRows = Math.min(options.maxRows ?? IMPORT_LIMITS.maxRows, IMPORT_LIMITS.maxRows);
   for await (const raw of source.rows()) {
     if (raw.row <= options.headerRow || isBlankRow(raw.cells)) continue;
-    if (++rowsRead > IMPORT_LIMITS.maxRows) {
+    if (++rowsRead > maxRows) {
       throw new ImportFileError(
         'import/too_many_rows',
-        `The file has more than ${IMPORT_LIMITS.maxRows.toLocaleString('en-US')} rows (row ${raw.row} is over the limit): split it into smaller files`,
+        `The file has more than ${maxRows.toLocaleString('en-US')} rows (row ${raw.row} is over the limit): split it into smaller files`,
       );
     }
     const contact = toContact(raw, plan, batch.errors);
