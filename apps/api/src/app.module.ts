@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { BillingModule } from './modules/billing/billing.module.js';
 import { ChannelAdminModule } from './modules/channels/channel-admin.module.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
+import { CompatModule } from './modules/compat/compat.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { ContactsWorkerModule } from './modules/contacts/contacts-worker.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -21,6 +22,8 @@ import { StatusEventsModule } from './modules/messaging/status-events.module.js'
 import { RedisModule } from './modules/redis/redis.module.js';
 import { SendersModule } from './modules/senders/senders.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { WebhooksWorkerModule } from './modules/webhooks/webhooks-worker.module.js';
 
 /**
  * One codebase, two roles: `api` serves HTTP, `worker` runs queue processors and channels, `all` does both
@@ -61,10 +64,12 @@ export class AppModule {
               ChannelAdminModule,
               ContactsModule,
               TemplatesModule,
+              WebhooksModule,
+              CompatModule,
               HealthModule,
             ]
           : []),
-        ...(runWorkers ? [MessagingWorkerModule, ContactsWorkerModule] : []),
+        ...(runWorkers ? [MessagingWorkerModule, ContactsWorkerModule, WebhooksWorkerModule] : []),
       ],
     };
   }

@@ -24,6 +24,8 @@ import { SenderAuthorization } from '../modules/senders/sender-authorization.ent
 import { SenderAuthorizationEvent } from '../modules/senders/sender-authorization-event.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
 import { Draft, Template } from '../modules/templates/template.entity.js';
+import { Webhook } from '../modules/webhooks/webhook.entity.js';
+import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
 
 /** Every persisted entity; feature modules register the ones they use with `forFeature`. */
 export const ALL_ENTITIES = [
@@ -55,4 +57,6 @@ export const ALL_ENTITIES = [
   ContactImport,
   Template,
   Draft,
+  Webhook,
+  WebhookDelivery,
 ];

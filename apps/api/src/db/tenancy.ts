@@ -15,6 +15,8 @@ import { Message } from '../modules/messaging/message.entity.js';
 import { SenderAuthorization } from '../modules/senders/sender-authorization.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
 import { Draft, Template } from '../modules/templates/template.entity.js';
+import { Webhook } from '../modules/webhooks/webhook.entity.js';
+import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
 
 export const TENANT_FILTER = 'tenant';
 
@@ -35,6 +37,8 @@ const TENANT_ENTITIES = [
   [ContactImport, 'organization'],
   [Template, 'organization'],
   [Draft, 'organization'],
+  [Webhook, 'organization'],
+  [WebhookDelivery, 'organizationId'],
 ] as const;
 const TENANT_PROPERTY = new Map<string, string>(TENANT_ENTITIES.map(([entity, property]) => [entity.name, property]));
 

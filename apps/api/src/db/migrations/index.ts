@@ -3,10 +3,12 @@ import { InitialSchema as PostgresInitial } from './postgresql/Migration20261122
 import { AccountsAndBilling as PostgresAccountsAndBilling } from './postgresql/Migration20261122052500_accounts_billing.js';
 import { SendersAndRouting as PostgresSendersAndRouting } from './postgresql/Migration20261122054100_senders_routing.js';
 import { Contacts as PostgresContacts } from './postgresql/Migration20261122055000_contacts.js';
+import { Webhooks as PostgresWebhooks } from './postgresql/Migration20261122055423_webhooks.js';
 import { InitialSchema as SqliteInitial } from './sqlite/Migration20261122051000_initial.js';
 import { AccountsAndBilling as SqliteAccountsAndBilling } from './sqlite/Migration20261122052500_accounts_billing.js';
 import { SendersAndRouting as SqliteSendersAndRouting } from './sqlite/Migration20261122054100_senders_routing.js';
 import { Contacts as SqliteContacts } from './sqlite/Migration20261122055000_contacts.js';
+import { Webhooks as SqliteWebhooks } from './sqlite/Migration20261122055423_webhooks.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 interface MigrationEntry {
@@ -20,10 +22,12 @@ export const POSTGRESQL_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122052500_accounts_billing', class: PostgresAccountsAndBilling },
   { name: 'Migration20261122054100_senders_routing', class: PostgresSendersAndRouting },
   { name: 'Migration20261122055000_contacts', class: PostgresContacts },
+  { name: 'Migration20261122055423_webhooks', class: PostgresWebhooks },
 ];
 export const SQLITE_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122051000_initial', class: SqliteInitial },
   { name: 'Migration20261122052500_accounts_billing', class: SqliteAccountsAndBilling },
   { name: 'Migration20261122054100_senders_routing', class: SqliteSendersAndRouting },
   { name: 'Migration20261122055000_contacts', class: SqliteContacts },
+  { name: 'Migration20261122055423_webhooks', class: SqliteWebhooks },
 ];

@@ -1,0 +1,26 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { OperatorsModule } from '../operators/operators.module.js';
+import { WebhookDeliverer } from './webhook-deliverer.js';
+import { WebhookFanout } from './webhook-fanout.js';
+import { WEBHOOKS_QUEUE } from './webhook-jobs.js';
+import { WebhookPoster } from './webhook-poster.js';
+import { WebhookQueue } from './webhook-queue.js';
+import { loadWebhookSettings, WEBHOOK_SETTINGS } from './webhook-settings.js';
+
+/**
+ * What both roles need: the delivery queue, the fan-out that listens to status changes in this process, and
+ * the attempt itself (the worker's jobs and the API's "send test event").
+ */
+@Module({
+  imports: [BullModule.registerQueue({ name: WEBHOOKS_QUEUE }), OperatorsModule],
+  providers: [
+    { provide: WEBHOOK_SETTINGS, useFactory: () => loadWebhookSettings() },
+    WebhookQueue,
+    WebhookFanout,
+    WebhookPoster,
+    WebhookDeliverer,
+  ],
+  exports: [WEBHOOK_SETTINGS, WebhookQueue, WebhookFanout, WebhookDeliverer],
+})
+export class WebhooksCoreModule {}
