@@ -18,7 +18,6 @@ import {
   PackageList,
   type RegisterRequest,
   type ReplacePackagesRequest,
-  SenderList,
   type SendMessageRequest,
   SessionUser,
   TopUp,
@@ -27,7 +26,10 @@ import {
   type UpdateOrganizationRequest,
 } from '@mtredi/api-contract';
 import type { z } from 'zod';
+import { channelEndpoints } from './channels.js';
 import { ApiError, parseRetryAfter } from './errors.js';
+import { senderEndpoints } from './senders.js';
+import { type FileAnswer, isRawBody, type Method, type Transport } from './transport.js';
 
 export type { ApiErrorDetail } from './errors.js';
 export { ApiError } from './errors.js';
@@ -40,7 +42,6 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type In<S extends z.ZodType> = z.input<S>;
 type Out<S extends z.ZodType> = z.infer<S>;
 
@@ -64,26 +65,36 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function call(method: Method, path: string, body?: unknown): Promise<unknown> {
+  async function exchange(method: Method, path: string, body: unknown, accept: string): Promise<Response> {
+    const raw = isRawBody(body);
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
         method,
         credentials: 'include',
         headers:
-          body === undefined
-            ? { accept: 'application/json' }
-            : { 'content-type': 'application/json', accept: 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+          body === undefined ? { accept } : { 'content-type': raw ? body.contentType : 'application/json', accept },
+        body: body === undefined ? undefined : raw ? body.raw : JSON.stringify(body),
       });
     } catch (cause) {
       throw new ApiError(0, 'network/unreachable', cause instanceof Error ? cause.message : String(cause));
     }
-    const text = await response.text();
-    const json = text === '' ? undefined : safeJson(text);
     if (response.status === 401) options.onUnauthorized?.();
-    if (!response.ok) throw toApiError(response, json);
-    return json;
+    if (!response.ok) {
+      const text = await response.text();
+      throw toApiError(response, text === '' ? undefined : safeJson(text));
+    }
+    return response;
+  }
+
+  async function call(method: Method, path: string, body?: unknown): Promise<unknown> {
+    const text = await (await exchange(method, path, body, 'application/json')).text();
+    return text === '' ? undefined : safeJson(text);
+  }
+
+  async function file(method: Method, path: string, body?: unknown): Promise<FileAnswer> {
+    const response = await exchange(method, path, body, '*/*');
+    return { blob: await response.blob(), headers: response.headers };
   }
 
   function parse<S extends z.ZodType>(schema: S, status: number, value: unknown): Out<S> {
@@ -97,6 +108,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const get = async <S extends z.ZodType>(schema: S, path: string) => parse(schema, 200, await call('GET', path));
   const send = async <S extends z.ZodType>(schema: S, method: Method, path: string, body?: unknown) =>
     parse(schema, method === 'POST' ? 201 : 200, await call(method, path, body));
+  const transport: Transport = { get, send, call, file };
 
   return {
     // Session and account
@@ -138,7 +150,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
 
     // Messages
-    listSenders: () => get(SenderList, '/v1/senders'),
     sendMessage: (request: SendMessageRequest) => send(Message, 'POST', '/v1/messages', request),
     listMessages: (limit = 50) => get(MessageList, `/v1/messages?limit=${limit}`),
     getMessage: (messageId: string) => get(Message, `/v1/messages/${id(messageId)}`),
@@ -165,6 +176,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     listAdminPackages: () => get(PackageList, '/v1/admin/packages'),
     replacePackages: (request: In<typeof ReplacePackagesRequest>) =>
       send(PackageList, 'PUT', '/v1/admin/packages', request),
+
+    // Sender names, notices, channels and routes
+    ...senderEndpoints(transport),
+    ...channelEndpoints(transport),
   };
 }
 

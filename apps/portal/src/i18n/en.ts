@@ -1,3 +1,4 @@
+import { sendersEn } from './en/senders.js';
 import type { Messages } from './ka.js';
 
 export const en: Messages = {
@@ -400,6 +401,7 @@ export const en: Messages = {
     title: 'Page not found',
     back: 'Back to the start page',
   },
+  ...sendersEn,
   prime: {
     emptyMessage: 'No options',
     emptySelectionMessage: 'Nothing selected',

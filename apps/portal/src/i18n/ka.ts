@@ -1,3 +1,5 @@
+import { sendersKa } from './ka/senders.js';
+
 /** Georgian: the portal's first language. English (`en.ts`) must have the same keys. */
 export const ka = {
   app: {
@@ -404,6 +406,7 @@ export const ka = {
     title: 'გვერდი ვერ მოიძებნა',
     back: 'მთავარ გვერდზე დაბრუნება',
   },
+  ...sendersKa,
   prime: {
     emptyMessage: 'ვარიანტები არ არის',
     emptySelectionMessage: 'არაფერია არჩეული',

@@ -2,6 +2,7 @@ import type { SessionUser } from '@mtredi/api-contract';
 import type { Pinia } from 'pinia';
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw, type Router } from 'vue-router';
 import { useAuthStore } from '../stores/auth.js';
+import { senderRoutes } from './routes-senders.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -110,6 +111,7 @@ const routes: RouteRecordRaw[] = [
       },
     ],
   },
+  ...senderRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

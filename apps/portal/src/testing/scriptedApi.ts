@@ -4,13 +4,18 @@ import type { AddressInfo } from 'node:net';
 export interface ScriptedResponse {
   status: number;
   body?: unknown;
+  /** Sent as it is instead of `body` as JSON (a workbook). */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
 
 export interface RecordedRequest {
   method: string;
   url: string;
+  /** Parsed JSON, or the bytes when the request was not JSON. */
   body: unknown;
+  /** Set only for a body that was not JSON. */
+  contentType?: string;
 }
 
 export type Handler = (request: RecordedRequest) => ScriptedResponse;
@@ -22,11 +27,22 @@ export type Handler = (request: RecordedRequest) => ScriptedResponse;
 export async function startScriptedApi(handle: Handler) {
   const requests: RecordedRequest[] = [];
   const server = createServer(async (req, res) => {
-    const request: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', body: await readJson(req) };
+    const body = await readBody(req);
+    const contentType = req.headers['content-type'];
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      body,
+      ...(Buffer.isBuffer(body) && contentType ? { contentType } : {}),
+    };
     requests.push(request);
     const answer = handle(request);
     res.statusCode = answer.status;
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+    if (answer.raw) {
+      res.end(answer.raw);
+      return;
+    }
     if (answer.body === undefined) {
       res.end();
       return;
@@ -43,9 +59,10 @@ export async function startScriptedApi(handle: Handler) {
   };
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text === '' ? undefined : JSON.parse(text);
+  const bytes = Buffer.concat(chunks);
+  if (bytes.length === 0) return undefined;
+  return req.headers['content-type']?.startsWith('application/json') ? JSON.parse(bytes.toString('utf8')) : bytes;
 }
