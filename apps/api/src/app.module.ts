@@ -10,6 +10,8 @@ import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { BillingModule } from './modules/billing/billing.module.js';
+import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
+import { CampaignsWorkerModule } from './modules/campaigns/campaigns-worker.module.js';
 import { ChannelAdminModule } from './modules/channels/channel-admin.module.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
 import { CompatModule } from './modules/compat/compat.module.js';
@@ -21,6 +23,7 @@ import { MessagingWorkerModule } from './modules/messaging/messaging-worker.modu
 import { StatusEventsModule } from './modules/messaging/status-events.module.js';
 import { RedisModule } from './modules/redis/redis.module.js';
 import { SendersModule } from './modules/senders/senders.module.js';
+import { StatisticsModule } from './modules/statistics/statistics.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { WebhooksWorkerModule } from './modules/webhooks/webhooks-worker.module.js';
@@ -53,6 +56,7 @@ export class AppModule {
         RedisModule,
         AuditModule,
         StatusEventsModule,
+        StatisticsModule,
         ChannelsModule,
         ...(serveHttp
           ? [
@@ -64,12 +68,15 @@ export class AppModule {
               ChannelAdminModule,
               ContactsModule,
               TemplatesModule,
+              CampaignsModule,
               WebhooksModule,
               CompatModule,
               HealthModule,
             ]
           : []),
-        ...(runWorkers ? [MessagingWorkerModule, ContactsWorkerModule, WebhooksWorkerModule] : []),
+        ...(runWorkers
+          ? [MessagingWorkerModule, ContactsWorkerModule, CampaignsWorkerModule, WebhooksWorkerModule]
+          : []),
       ],
     };
   }

@@ -31,6 +31,15 @@ export {
   TopUpStatus,
 } from './billing.js';
 export {
+  CampaignOptions,
+  CampaignRecipients,
+  CreateCampaignRequest,
+  DailyStatsQuery,
+  StartCampaignRequest,
+  StatsSummary,
+  UpdateCampaignRequest,
+} from './campaigns.js';
+export {
   ChannelList,
   ChannelSummary,
   CreateChannelRequest,

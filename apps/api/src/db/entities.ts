@@ -7,6 +7,7 @@ import { CreditAccount } from '../modules/billing/credit-account.entity.js';
 import { CreditPackage } from '../modules/billing/credit-package.entity.js';
 import { LedgerPosting } from '../modules/billing/ledger-posting.entity.js';
 import { TopUpRequest } from '../modules/billing/top-up-request.entity.js';
+import { Campaign } from '../modules/campaigns/campaign.entity.js';
 import { Channel } from '../modules/channels/channel.entity.js';
 import { Contact } from '../modules/contacts/contact.entity.js';
 import { ContactGroup, GroupMember } from '../modules/contacts/contact-group.entity.js';
@@ -23,6 +24,7 @@ import { GenericSenderName } from '../modules/senders/generic-sender-name.entity
 import { SenderAuthorization } from '../modules/senders/sender-authorization.entity.js';
 import { SenderAuthorizationEvent } from '../modules/senders/sender-authorization-event.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
+import { StatCounter } from '../modules/statistics/stat-counter.entity.js';
 import { Draft, Template } from '../modules/templates/template.entity.js';
 import { Webhook } from '../modules/webhooks/webhook.entity.js';
 import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
@@ -51,6 +53,8 @@ export const ALL_ENTITIES = [
   Notice,
   Route,
   Contact,
+  Campaign,
+  StatCounter,
   ContactGroup,
   GroupMember,
   StopEntry,

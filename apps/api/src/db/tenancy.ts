@@ -7,6 +7,7 @@ import { User } from '../modules/accounts/user.entity.js';
 import { CreditAccount } from '../modules/billing/credit-account.entity.js';
 import { LedgerPosting } from '../modules/billing/ledger-posting.entity.js';
 import { TopUpRequest } from '../modules/billing/top-up-request.entity.js';
+import { Campaign } from '../modules/campaigns/campaign.entity.js';
 import { Contact } from '../modules/contacts/contact.entity.js';
 import { ContactGroup, GroupMember } from '../modules/contacts/contact-group.entity.js';
 import { ContactImport } from '../modules/contacts/contact-import.entity.js';
@@ -14,6 +15,7 @@ import { StopEntry } from '../modules/contacts/stop-entry.entity.js';
 import { Message } from '../modules/messaging/message.entity.js';
 import { SenderAuthorization } from '../modules/senders/sender-authorization.entity.js';
 import { SenderName } from '../modules/senders/sender-name.entity.js';
+import { StatCounter } from '../modules/statistics/stat-counter.entity.js';
 import { Draft, Template } from '../modules/templates/template.entity.js';
 import { Webhook } from '../modules/webhooks/webhook.entity.js';
 import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
@@ -31,6 +33,8 @@ const TENANT_ENTITIES = [
   [LedgerPosting, 'organizationId'],
   [CreditAccount, 'organizationId'],
   [Contact, 'organization'],
+  [Campaign, 'organization'],
+  [StatCounter, 'organizationId'],
   [ContactGroup, 'organization'],
   [GroupMember, 'organizationId'],
   [StopEntry, 'organizationId'],

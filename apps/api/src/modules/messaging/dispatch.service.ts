@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
+import { Campaign } from '../campaigns/campaign.entity.js';
 import { ChannelRuntime } from '../channels/channel-runtime.service.js';
 import { OperatorDirectory } from '../operators/operator-directory.service.js';
 import { ChannelMessageId } from '../receipts/channel-message-id.entity.js';
@@ -31,6 +32,7 @@ export type DispatchOutcome = 'accepted' | 'rejected' | 'retry' | 'skipped';
 @Injectable()
 export class DispatchService {
   private readonly logger = new Logger(DispatchService.name);
+  private readonly campaignStates = new Map<string, { status: string | undefined; at: number }>();
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -54,6 +56,11 @@ export class DispatchService {
     );
     if (claimed === 0) return 'skipped';
     const message = await em.findOneOrFail(Message, { id: messageId });
+    if (message.campaignId && (await this.campaignState(message.campaignId)) !== 'running') {
+      // Paused or cancelled: leave it queued and unclaimed; resume hands it to the queue again.
+      await em.nativeUpdate(Message, { id: messageId }, { claimedUntil: null });
+      return 'skipped';
+    }
 
     const operator = await this.operators.operatorOf(message.to);
     if (!operator) return this.reject(message, null, 'routing/unknown_operator');
@@ -110,6 +117,16 @@ export class DispatchService {
           result.reason,
         );
     }
+  }
+
+  /** A campaign's state, read at most once a second per campaign (pausing takes effect within a second). */
+  private async campaignState(campaignId: string): Promise<string | undefined> {
+    const cached = this.campaignStates.get(campaignId);
+    if (cached && Date.now() - cached.at < 1000) return cached.status;
+    const row = await this.tenancy.system().findOne(Campaign, { id: campaignId }, { fields: ['status'] });
+    this.campaignStates.set(campaignId, { status: row?.status, at: Date.now() });
+    if (this.campaignStates.size > 10_000) this.campaignStates.clear();
+    return row?.status;
   }
 
   private async recordAccepted(message: Message, channelId: string, channelMessageIds: string[]): Promise<void> {
@@ -173,5 +190,9 @@ function changeOf(message: Message, status: StatusChange['status'], errorCode: s
     status,
     errorCode,
     at,
+    campaignId: message.campaignId ?? null,
+    sender: message.sender,
+    operator: message.operator ?? null,
+    acceptedAt: message.createdAt,
   };
 }

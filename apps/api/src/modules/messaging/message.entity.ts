@@ -15,10 +15,12 @@ export type MessageStatusValue = (typeof MESSAGE_STATUSES)[number];
 export const MessageSchema = defineEntity({
   name: 'Message',
   tableName: 'messages',
+  uniques: [{ properties: ['campaignId', 'to'] }],
   indexes: [
     { properties: ['organization', 'createdAt'] },
     { properties: ['status', 'updatedAt'] },
     { properties: ['organization', 'reference'] },
+    { properties: ['campaignId', 'status'] },
   ],
   properties: {
     id: p.uuid().primary(),
@@ -31,6 +33,9 @@ export const MessageSchema = defineEntity({
     encoding: p.enum(['gsm7', 'ucs2'] as const),
     parts: p.integer(),
     channelId: p.uuid().nullable(),
+    /** Set for messages of a campaign; one message per number per campaign. */
+    campaignId: p.uuid().nullable(),
+    operator: p.string().length(20).nullable(),
     errorCode: p.string().length(40).nullable(),
     /** Submit attempts so far; a retry reuses the message's identity. */
     attempts: p.integer().default(0),

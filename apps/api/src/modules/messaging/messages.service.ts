@@ -66,6 +66,7 @@ export class MessagesService {
         status: 'queued',
         encoding: analysis.encoding,
         parts: analysis.parts,
+        operator,
         createdAt: now,
         updatedAt: now,
       });
@@ -81,6 +82,10 @@ export class MessagesService {
         status: 'queued',
         errorCode: null,
         at: now,
+        campaignId: null,
+        sender: message.sender,
+        operator,
+        acceptedAt: now,
       },
     ]);
     return toMessageDto(message, [{ status: 'queued', at: now, errorCode: null }]);

@@ -10,6 +10,11 @@ export interface StatusChange {
   status: MessageStatusValue;
   errorCode: string | null;
   at: Date;
+  campaignId?: string | null;
+  sender?: string;
+  operator?: string | null;
+  /** When the platform accepted the message: the start of "time to deliver". */
+  acceptedAt?: Date;
 }
 
 type Listener = (changes: StatusChange[]) => Promise<void> | void;

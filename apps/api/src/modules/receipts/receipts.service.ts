@@ -129,12 +129,25 @@ export class ReceiptsService implements OnApplicationShutdown {
     const messages = await em.find(
       Message,
       { id: { $in: changes.map((c) => c.messageId) } },
-      { fields: ['id', 'organization', 'reference', 'to'] },
+      { fields: ['id', 'organization', 'reference', 'to', 'campaignId', 'sender', 'operator', 'createdAt'] },
     );
     const byId = new Map(messages.map((m) => [m.id, m]));
     return changes.flatMap((c) => {
       const m = byId.get(c.messageId);
-      return m ? [{ ...c, organizationId: m.organization.id, reference: m.reference ?? null, to: m.to }] : [];
+      return m
+        ? [
+            {
+              ...c,
+              organizationId: m.organization.id,
+              reference: m.reference ?? null,
+              to: m.to,
+              campaignId: m.campaignId ?? null,
+              sender: m.sender,
+              operator: m.operator ?? null,
+              acceptedAt: m.createdAt,
+            },
+          ]
+        : [];
     });
   }
 

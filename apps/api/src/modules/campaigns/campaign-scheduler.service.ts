@@ -1,0 +1,64 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { Tenancy } from '../../db/tenancy.js';
+import { CAMPAIGNS_QUEUE, FANOUT_JOB } from '../../jobs/campaign-jobs.js';
+import { Message } from '../messaging/message.entity.js';
+import { Campaign } from './campaign.entity.js';
+
+const TICK_MS = 2_000;
+
+/** Starts scheduled campaigns when their time comes, and marks running ones completed when nothing is left to send. */
+@Injectable()
+export class CampaignScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CampaignScheduler.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly tenancy: Tenancy,
+    @InjectQueue(CAMPAIGNS_QUEUE) private readonly queue: Queue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () => void this.tick().catch((e: Error) => this.logger.error(`Campaign tick failed: ${e.message}`)),
+      TICK_MS,
+    );
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async tick(): Promise<void> {
+    const em = this.tenancy.system();
+    const due = await em.find(Campaign, { status: 'scheduled', scheduledAt: { $lte: new Date() } }, { limit: 50 });
+    for (const campaign of due) {
+      const started = await em.nativeUpdate(
+        Campaign,
+        { id: campaign.id, status: 'scheduled' },
+        { status: 'running', startedAt: new Date() },
+      );
+      if (started)
+        await this.queue.add(
+          FANOUT_JOB,
+          { version: 1, campaignId: campaign.id },
+          { jobId: `fanout:${campaign.id}`, removeOnComplete: true, removeOnFail: true },
+        );
+    }
+    const running = await em.find(
+      Campaign,
+      { status: 'running', totals: { $ne: null } },
+      { limit: 200, fields: ['id'] },
+    );
+    for (const campaign of running) {
+      const left = await em.count(Message, { campaignId: campaign.id, status: 'queued' });
+      if (left === 0)
+        await em.nativeUpdate(
+          Campaign,
+          { id: campaign.id, status: 'running' },
+          { status: 'completed', finishedAt: new Date() },
+        );
+    }
+  }
+}

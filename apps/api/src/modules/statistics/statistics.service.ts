@@ -1,0 +1,122 @@
+import { raw } from '@mikro-orm/core';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Tenancy } from '../../db/tenancy.js';
+import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
+import { StatCounter } from './stat-counter.entity.js';
+
+/** Upper bounds (ms) of the accept → delivered histogram; the last bucket is everything slower. */
+export const LATENCY_BUCKETS = [
+  250,
+  500,
+  1000,
+  2000,
+  5000,
+  10_000,
+  30_000,
+  60_000,
+  300_000,
+  3_600_000,
+  Number.POSITIVE_INFINITY,
+];
+
+/** Calendar day in Tbilisi (UTC+4, no daylight saving since 2005), the customers' day. */
+export function tbilisiDay(at: Date): string {
+  return new Date(at.getTime() + 4 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Keeps the statistics counters with the statuses: every committed status change adds 1 to its counters
+ * (per campaign, day, sender, operator, channel), batched into one upsert per counter per batch.
+ */
+@Injectable()
+export class StatisticsService implements OnModuleInit {
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly events: StatusEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe((changes) => this.count(changes));
+  }
+
+  async count(changes: StatusChange[]): Promise<void> {
+    const increments = new Map<string, { organizationId: string; scope: string; metric: string; count: number }>();
+    const add = (organizationId: string, scope: string, metric: string) => {
+      const key = `${organizationId}|${scope}|${metric}`;
+      const entry = increments.get(key) ?? { organizationId, scope, metric, count: 0 };
+      entry.count++;
+      increments.set(key, entry);
+    };
+    for (const c of changes) {
+      const scopes = [`day:${tbilisiDay(c.at)}`];
+      if (c.campaignId) scopes.push(`campaign:${c.campaignId}`);
+      if (c.sender) scopes.push(`sender:${c.sender}`);
+      if (c.operator) scopes.push(`operator:${c.operator}`);
+      for (const scope of scopes) {
+        add(c.organizationId, scope, c.status);
+        if (c.status === 'delivered' && c.acceptedAt)
+          add(c.organizationId, scope, latencyMetric(c.at.getTime() - c.acceptedAt.getTime()));
+      }
+    }
+    if (increments.size === 0) return;
+    await this.tenancy.system().transactional(async (tx) => {
+      for (const inc of increments.values()) {
+        await tx
+          .createQueryBuilder(StatCounter)
+          .insert(inc)
+          .onConflict(['organizationId', 'scope', 'metric'])
+          .merge({ count: raw('stat_counters.count + ?', [inc.count]) })
+          .execute('run');
+      }
+    });
+  }
+
+  /** Counters of some scopes of one organization, as {scope: {metric: count}}. */
+  async read(organizationId: string, scopes: string[]): Promise<Record<string, Record<string, number>>> {
+    const rows = await this.tenancy.system().find(StatCounter, { organizationId, scope: { $in: scopes } });
+    const result: Record<string, Record<string, number>> = {};
+    for (const row of rows) {
+      const scope = result[row.scope] ?? {};
+      scope[row.metric] = Number(row.count);
+      result[row.scope] = scope;
+    }
+    return result;
+  }
+}
+
+export function latencyMetric(ms: number): string {
+  const bound = LATENCY_BUCKETS.find((b) => ms <= b) ?? Number.POSITIVE_INFINITY;
+  return `latency:${Number.isFinite(bound) ? bound : 'inf'}`;
+}
+
+/** Summary figures from one scope's counters: rates and accept → delivered percentiles (bucket bounds). */
+export function summarize(counters: Record<string, number> = {}) {
+  const n = (k: string) => counters[k] ?? 0;
+  const finals = n('delivered') + n('undelivered') + n('expired') + n('rejected') + n('failed');
+  const sent = n('in_transit');
+  const histogram = LATENCY_BUCKETS.map((b) => ({ le: b, count: n(latencyMetric(b)) }));
+  const total = histogram.reduce((a, b) => a + b.count, 0);
+  const percentile = (p: number) => {
+    if (total === 0) return null;
+    let seen = 0;
+    for (const bucket of histogram) {
+      seen += bucket.count;
+      if (seen >= p * total) return Number.isFinite(bucket.le) ? bucket.le : null;
+    }
+    return null;
+  };
+  return {
+    accepted: n('queued'),
+    sent,
+    delivered: n('delivered'),
+    undelivered: n('undelivered'),
+    expired: n('expired'),
+    rejected: n('rejected'),
+    failed: n('failed'),
+    inTransit: Math.max(0, sent - (n('delivered') + n('undelivered') + n('expired'))),
+    deliveryRate: finals ? n('delivered') / finals : null,
+    /** Upper bounds of the histogram bucket holding the median and the 95th percentile (ms). */
+    timeToDeliverP50Ms: percentile(0.5),
+    timeToDeliverP95Ms: percentile(0.95),
+  };
+}

@@ -1,0 +1,148 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../src/db/seed-demo.js';
+import { Tenancy } from '../src/db/tenancy.js';
+import { CreditService } from '../src/modules/billing/credit.service.js';
+import { login } from './support/http.js';
+import { createTestPlatform, eventually, type TestPlatform } from './support/platform.js';
+
+describe('campaigns: estimate, start, statistics, pause, resume, cancel', () => {
+  let platform: TestPlatform;
+  let app: NestFastifyApplication;
+  let owner: string;
+  let groupId: string;
+  const http = () => request(app.getHttpServer());
+  const balance = async () =>
+    (await http().get('/v1/balance').set('Cookie', owner)).body as { available: number; reserved: number };
+  const campaign = async (id: string) =>
+    (await http().get(`/v1/campaigns/${id}`).set('Cookie', owner).expect(200)).body;
+
+  beforeAll(async () => {
+    // A slow channel (5 messages/s) so a campaign is still sending when it is paused or cancelled.
+    platform = await createTestPlatform({
+      simulator: { maxMessagesPerSecond: 5, scenario: { receipt: { delay: { kind: 'fixed', ms: 20 } } } },
+    });
+    app = await platform.startHttp('all');
+    owner = await login(app, DEMO.email, DEMO.password);
+    await app
+      .get(Tenancy)
+      .system()
+      .transactional((tx) =>
+        new CreditService().post(tx, {
+          organizationId: platform.organizationId,
+          idempotencyKey: 'test-top-up',
+          kind: 'top_up',
+          debit: 'sales',
+          credit: 'available',
+          amount: 500,
+          memo: 'test',
+        }),
+      );
+    groupId = (await http().post('/v1/groups').set('Cookie', owner).send({ name: 'კლიენტები' })).body.id;
+    const people = [
+      ['599100001', 'ნინო'],
+      ['599100002', 'გიორგი'],
+      ['599100003', null],
+      ['599100004', 'ანა'],
+    ] as const;
+    for (const [phone, firstName] of people) {
+      await http()
+        .post('/v1/contacts')
+        .set('Cookie', owner)
+        .send({ phone, firstName, groupIds: [groupId] })
+        .expect(201);
+    }
+    await http().post('/v1/stop-list').set('Cookie', owner).send({ phone: '599100004' }).expect(204);
+  });
+  afterAll(() => platform?.destroy());
+
+  it('estimates recipients after duplicates, the stop list and missing fields, with cost and the credit check', async () => {
+    const created = await http()
+      .post('/v1/campaigns')
+      .set('Cookie', owner)
+      .send({
+        name: 'მისალმება',
+        sender: DEMO.sender,
+        text: 'გამარჯობა {first_name}!',
+        recipients: { groupIds: [groupId], numbers: ['599 10 00 01', '555 200 300', 'not a number'] },
+        options: { missing: 'skip', optOut: true },
+      })
+      .expect(201);
+    expect(created.body.status).toBe('draft');
+    const estimate = await http().post(`/v1/campaigns/${created.body.id}/estimate`).set('Cookie', owner).expect(200);
+    expect(estimate.body).toMatchObject({
+      recipients: 5, // 4 contacts + 555 200 300 (599 10 00 01 repeats a contact)
+      duplicates: 1,
+      skippedInvalid: 1,
+      skippedStopped: 1,
+      skippedMissing: 2, // the contact without a name, and the pasted number (no fields)
+      messages: 2,
+      enoughCredit: true,
+    });
+    expect(estimate.body.cost).toBe(estimate.body.parts);
+
+    const before = await balance();
+    await http().post(`/v1/campaigns/${created.body.id}/start`).set('Cookie', owner).send({}).expect(200);
+    const done = await eventually(async () => {
+      const c = await campaign(created.body.id);
+      return c.status === 'completed' && c.stats.delivered === 2 ? c : undefined;
+    }, 20_000);
+    expect(done.totals).toMatchObject({ messages: 2, parts: estimate.body.parts });
+    expect(done.stats).toMatchObject({ accepted: 2, sent: 2, delivered: 2, deliveryRate: 1 });
+    expect(done.stats.timeToDeliverP50Ms).toBeGreaterThan(0);
+    expect((await balance()).available).toBe(before.available - estimate.body.parts);
+
+    const messages = await http().get('/v1/messages?limit=10').set('Cookie', owner).expect(200);
+    const texts = messages.body.items.map((m: { text: string }) => m.text);
+    expect(texts).toContain('გამარჯობა ნინო!\nგამოწერის გაუქმება: STOP');
+    expect(texts).toContain('გამარჯობა გიორგი!\nგამოწერის გაუქმება: STOP');
+
+    const today = new Date(Date.now() + 4 * 3600_000).toISOString().slice(0, 10);
+    const daily = await http().get(`/v1/statistics/daily?from=${today}&to=${today}`).set('Cookie', owner).expect(200);
+    expect(daily.body.items[0]).toMatchObject({ day: today, delivered: 2 });
+  });
+
+  it('pauses, resumes, and cancels with the unsent credit returned', async () => {
+    const numbers = Array.from({ length: 40 }, (_, i) => `5992000${String(i).padStart(2, '0')}`);
+    const created = await http()
+      .post('/v1/campaigns')
+      .set('Cookie', owner)
+      .send({ name: 'slow', sender: DEMO.sender, text: 'ok', recipients: { numbers } })
+      .expect(201);
+    const id = created.body.id;
+    const before = await balance();
+    await http().post(`/v1/campaigns/${id}/start`).set('Cookie', owner).send({}).expect(200);
+    await eventually(async () => ((await campaign(id)).stats.sent >= 3 ? true : undefined));
+    await http().post(`/v1/campaigns/${id}/pause`).set('Cookie', owner).expect(200);
+    await new Promise((r) => setTimeout(r, 1500));
+    const paused = (await campaign(id)).stats.sent;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await campaign(id)).stats.sent).toBeLessThanOrEqual(paused + 2); // in-flight ones may finish
+    expect(paused).toBeLessThan(40);
+
+    await http().post(`/v1/campaigns/${id}/resume`).set('Cookie', owner).expect(200);
+    await eventually(async () => ((await campaign(id)).stats.sent > paused + 2 ? true : undefined));
+    const cancelled = await http().post(`/v1/campaigns/${id}/cancel`).set('Cookie', owner).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const final = await eventually(async () => {
+      const c = await campaign(id);
+      return c.stats.sent + c.stats.failed === 40 ? c : undefined;
+    });
+    expect(final.stats.failed).toBeGreaterThan(0);
+    await eventually(async () => ((await balance()).reserved === 0 ? true : undefined));
+    expect((await balance()).available).toBe(before.available - final.stats.sent);
+    await http().post(`/v1/campaigns/${id}/resume`).set('Cookie', owner).expect(409);
+  });
+
+  it('refuses to start without enough credit', async () => {
+    const numbers = Array.from({ length: 600 }, (_, i) => `599300${String(i).padStart(3, '0')}`);
+    const created = await http()
+      .post('/v1/campaigns')
+      .set('Cookie', owner)
+      .send({ name: 'big', sender: DEMO.sender, text: 'x', recipients: { numbers } })
+      .expect(201);
+    const res = await http().post(`/v1/campaigns/${created.body.id}/start`).set('Cookie', owner).send({}).expect(402);
+    expect(res.body.code).toBe('billing/insufficient_credit');
+  });
+});
