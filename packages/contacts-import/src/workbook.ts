@@ -1,4 +1,5 @@
 import { ImportFileError } from './errors.js';
+import { StringTable } from './strings.js';
 import { attribute, unescapeXml, XmlScanner } from './xml.js';
 import { readEntry, readEntryText, type ZipEntry } from './zip.js';
 
@@ -9,7 +10,7 @@ export interface WorkbookInfo {
   date1904: boolean;
   /** Per cell format index (the `s` of a cell): does its number format show a date? */
   dateStyles: boolean[];
-  sharedStrings: string[];
+  sharedStrings: StringTable;
 }
 
 const OTHER_PACKAGES: [string, string][] = [
@@ -63,7 +64,7 @@ export async function readWorkbook(zip: Buffer, entries: Map<string, ZipEntry>):
     sheets,
     date1904,
     dateStyles: styles ? readDateStyles(readEntry(zip, styles).toString('utf8')) : [],
-    sharedStrings: shared ? await readSharedStrings(zip, shared) : [],
+    sharedStrings: shared ? await readSharedStrings(zip, shared) : new StringTable(),
   };
 }
 
@@ -112,8 +113,8 @@ function readDateStyles(xml: string): boolean[] {
 }
 
 /** Each `<si>`: its text, or its rich-text runs joined; phonetic guides (`<rPh>`) are not part of the text. */
-async function readSharedStrings(zip: Buffer, entry: ZipEntry): Promise<string[]> {
-  const strings: string[] = [];
+async function readSharedStrings(zip: Buffer, entry: ZipEntry): Promise<StringTable> {
+  const strings = new StringTable();
   let inPhonetic = false;
   let current = '';
   const handler = {
@@ -134,5 +135,6 @@ async function readSharedStrings(zip: Buffer, entry: ZipEntry): Promise<string[]
   };
   const scanner = new XmlScanner(handler);
   for await (const chunk of readEntryText(zip, entry, 1024 * 1024 * 1024)) scanner.push(chunk);
+  strings.seal();
   return strings;
 }

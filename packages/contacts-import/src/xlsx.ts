@@ -191,7 +191,7 @@ class SheetReader implements XmlHandler {
     }
     switch (this.type) {
       case 's':
-        return value === null ? null : (this.workbook.sharedStrings[Number(value)] ?? null);
+        return value === null ? null : (this.workbook.sharedStrings.get(Number(value)) ?? null);
       case 'inlineStr':
         return this.inline === null ? (value === null ? null : unescapeXml(value)) : unescapeXml(this.inline);
       case 'str':

@@ -30,7 +30,7 @@ export class XmlScanner {
       }
       if (handler.capturing && lt > pos) handler.text(s.slice(pos, lt));
       pos = lt;
-      if (s.startsWith('<!--', lt) || s.startsWith('<![CDATA[', lt)) {
+      if (s.charCodeAt(lt + 1) === 0x21 /* ! */ && (s.startsWith('<!--', lt) || s.startsWith('<![CDATA[', lt))) {
         const cdata = s[lt + 2] === '[';
         const end = s.indexOf(cdata ? ']]>' : '-->', lt);
         if (end < 0) break;
@@ -48,10 +48,11 @@ export class XmlScanner {
         continue;
       }
       const selfClosing = s.charCodeAt(gt - 1) === 0x2f;
-      const body = s.slice(lt + 1, selfClosing ? gt - 1 : gt);
-      const space = body.search(/\s/);
-      const name = localName(space < 0 ? body : body.slice(0, space));
-      handler.open(name, space < 0 ? '' : body.slice(space), selfClosing);
+      const end = selfClosing ? gt - 1 : gt;
+      let space = lt + 1;
+      while (space < end && s.charCodeAt(space) > 0x20) space++;
+      const name = localName(s.slice(lt + 1, space));
+      handler.open(name, space < end ? s.slice(space, end) : '', selfClosing);
       if (selfClosing) handler.close(name);
     }
     this.rest = s.slice(pos);
@@ -71,12 +72,29 @@ const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** The value of one attribute (by local name: `id` finds `r:id`) in a start tag's attribute text, unescaped. */
 export function attribute(attributes: string, name: string): string | undefined {
+  // Fast path for the usual ` name="value"`; a match inside another attribute's value has an odd number of
+  // quotes before it.
+  const key = ` ${name}="`;
+  for (let at = attributes.indexOf(key); at >= 0; at = attributes.indexOf(key, at + 1)) {
+    if (quotesBefore(attributes, at) % 2 !== 0) continue;
+    const start = at + key.length;
+    const end = attributes.indexOf('"', start);
+    if (end < 0) break;
+    const value = attributes.slice(start, end);
+    return value.includes('&') || value.includes('_x') ? unescapeXml(value) : value;
+  }
   if (!attributes.includes(name)) return undefined;
   ATTRIBUTE.lastIndex = 0;
   for (let m = ATTRIBUTE.exec(attributes); m; m = ATTRIBUTE.exec(attributes)) {
     if (localName(m[1] ?? '') === name) return unescapeXml(m[2] ?? m[3] ?? '');
   }
   return undefined;
+}
+
+function quotesBefore(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('"'); at >= 0 && at < end; at = text.indexOf('"', at + 1)) count++;
+  return count;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
