@@ -14,3 +14,4 @@ export type {
 export { defineDriver, FINAL_RECEIPT_STATES } from './contract.js';
 export type { HealthReport } from './recording-context.js';
 export { RecordingContext } from './recording-context.js';
+export { isStopRequest } from './stop.js';

@@ -1,6 +1,7 @@
-import type { ChannelDriver, ChannelHealth } from '@mtredi/channel-sdk';
+import { type ChannelDriver, type ChannelHealth, type InboundMessage, isStopRequest } from '@mtredi/channel-sdk';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Tenancy } from '../../db/tenancy.js';
+import { StopListService } from '../contacts/stop-list.service.js';
 import { ReceiptsService } from '../receipts/receipts.service.js';
 import { CircuitBreaker } from '../routing/circuit-breaker.js';
 import type { LiveChannelState } from '../routing/routing.service.js';
@@ -28,6 +29,7 @@ export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShut
     private readonly registry: DriverRegistry,
     private readonly receipts: ReceiptsService,
     private readonly healthStore: ChannelHealthStore,
+    private readonly stopList: StopListService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,6 +61,20 @@ export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShut
     return this.running;
   }
 
+  /** A reply from a handset. A STOP puts the number on the stop list of the organization that last wrote to it. */
+  private async inbound(channelName: string, message: InboundMessage): Promise<void> {
+    this.logger.log(`Inbound message from ${message.from} on "${channelName}"`);
+    if (!isStopRequest(message.text)) return;
+    try {
+      const organizationId = await this.stopList.stopFromReply(message.from, message.text);
+      this.logger.log(
+        `${message.from} opted out${organizationId ? ` of organization ${organizationId}` : ' (no organization has written to it)'}`,
+      );
+    } catch (error) {
+      this.logger.error(`Could not record the opt-out of ${message.from}: ${(error as Error).message}`);
+    }
+  }
+
   private async start(channel: Channel): Promise<void> {
     const manifest = this.registry.get(channel.driver);
     const parsed = manifest.configSchema.safeParse(channel.config.settings);
@@ -79,7 +95,7 @@ export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShut
     await entry.driver.start({
       channelId: channel.id,
       onReceipt: (receipt) => this.receipts.add(channel.id, receipt),
-      onInbound: (message) => this.logger.log(`Inbound message from ${message.from} on "${channel.name}"`),
+      onInbound: (message) => void this.inbound(channel.name, message),
       onHealth: (health, detail) => {
         entry.health = health;
         void this.healthStore.set(channel.id, health, detail);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing/billing.module.js';
 import { ChannelRuntime } from '../channels/channel-runtime.service.js';
 import { ChannelsModule } from '../channels/channels.module.js';
+import { ContactsModule } from '../contacts/contacts.module.js';
 import { OperatorsModule } from '../operators/operators.module.js';
 import { ReceiptsModule } from '../receipts/receipts.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
@@ -12,7 +13,15 @@ import { SubmitProcessor } from './submit.processor.js';
 
 /** The worker side: queue processors, running channels, receipts and the sweeper. */
 @Module({
-  imports: [MessagingModule, ChannelsModule, ReceiptsModule, BillingModule, RoutingModule, OperatorsModule],
+  imports: [
+    MessagingModule,
+    ContactsModule,
+    ChannelsModule,
+    ReceiptsModule,
+    BillingModule,
+    RoutingModule,
+    OperatorsModule,
+  ],
   providers: [ChannelRuntime, DispatchService, SubmitProcessor, QueueSweeper],
   exports: [ChannelRuntime, QueueSweeper, DispatchService],
 })
