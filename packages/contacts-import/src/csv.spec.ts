@@ -111,3 +111,21 @@ describe('sniffDelimiter', () => {
     expect(sniffDelimiter('599123456\n577123456\n')).toBe(',');
   });
 });
+
+describe('CsvSource on files that are not text', () => {
+  it('names a workbook or a PDF sent as CSV instead of reading bytes as text', async () => {
+    const { xlsx } = await import('./test-files.js');
+    expect(await failure(rows(await xlsx([['phone'], [599123456]])))).toMatchObject({
+      code: 'import/not_a_spreadsheet',
+      message: expect.stringContaining('Excel workbook'),
+    });
+    expect(await failure(rows(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj')))).toMatchObject({
+      code: 'import/not_a_spreadsheet',
+      message: expect.stringContaining('PDF'),
+    });
+  });
+
+  it('reads nothing from an empty file', async () => {
+    expect(await rows(Buffer.alloc(0))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type { CellValue, RawRow } from './cells.js';
+import { detectFileKind } from './detect.js';
 import { ImportFileError } from './errors.js';
 import { fileTooLarge, IMPORT_LIMITS } from './limits.js';
 
@@ -94,15 +95,15 @@ export class CsvSource {
         yield decode(chunk, true);
         continue;
       }
-      // The byte order mark needs the first few bytes together.
+      // The byte order mark, and the signatures of files that are not text, need the first bytes together.
       head.push(chunk);
-      if (this.consumed < 4) continue;
+      if (this.consumed < 512) continue;
       const bytes = Buffer.concat(head);
       decoder = decoderFor(bytes);
       yield decode(bytes, true);
     }
     if (decoder) yield decode(Buffer.alloc(0), false);
-    else {
+    else if (this.consumed > 0) {
       const bytes = Buffer.concat(head);
       decoder = decoderFor(bytes);
       yield decode(bytes, false);
@@ -111,6 +112,13 @@ export class CsvSource {
 }
 
 function decoderFor(head: Buffer): TextDecoder {
+  // A workbook, PDF or image sent as CSV gets the same clear answer as when its kind is detected.
+  if (detectFileKind(head) === 'xlsx') {
+    throw new ImportFileError(
+      'import/not_a_spreadsheet',
+      'The file is an Excel workbook, not CSV text: upload it as .xlsx',
+    );
+  }
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true });
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true });
   return new TextDecoder('utf-8', { fatal: true });

@@ -73,7 +73,7 @@ function textKind(head: Uint8Array): FileKind {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'csv';
   const sample = Buffer.from(head.subarray(0, 4096));
   const text = sample.toString('utf8').toLowerCase();
-  if (/^\s*(<!doctype html|<html|<table)/.test(text) || text.includes('<html')) {
+  if (/^\s*(<!doctype html|<html|<table)/.test(text)) {
     throw notSpreadsheet('a web page (many programs save HTML under an .xls name): open it in Excel and save as .xlsx');
   }
   if (text.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
