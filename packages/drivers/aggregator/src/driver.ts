@@ -19,6 +19,11 @@ import { UnconfirmedSubmits } from './unconfirmed.js';
 export interface AggregatorDriverOptions {
   /** HTTP injection (tests, other runtimes); default node:http(s) with keep-alive. */
   transport?: HttpTransport;
+  /**
+   * How long an unconfirmed submit must stay unknown to the aggregator before it is reported not
+   * received. Default: the longer of a minute and two request timeouts.
+   */
+  unconfirmedGraceMs?: number;
 }
 
 type State = 'idle' | 'running' | 'stopping' | 'stopped';
@@ -63,7 +68,10 @@ export class AggregatorDriver implements ChannelDriver {
     this.transport = options.transport ?? nodeHttpTransport(c.maxConnections);
     this.api = new AggregatorApi(c.baseUrl, c.token, this.transport, c.timeouts);
     this.poller = new ReceiptPoller(this.api, c.pollBatchSize);
-    this.unconfirmed = new UnconfirmedSubmits(this.api, Math.max(60_000, 2 * c.timeouts.requestMs));
+    this.unconfirmed = new UnconfirmedSubmits(
+      this.api,
+      options.unconfirmedGraceMs ?? Math.max(60_000, 2 * c.timeouts.requestMs),
+    );
   }
 
   /** Counters for health pages and tests. */
@@ -145,7 +153,8 @@ export class AggregatorDriver implements ChannelDriver {
     }
     if (answer.kind === 'unknown') return this.unknownOutcome(message, answer.reason);
     const r = answer.result;
-    this.signal(answer.signal, r.kind === 'retry_later' ? r.reason : undefined);
+    if (r.kind === 'retry_later') this.signal(answer.signal, r.reason, r.delayMs);
+    else this.signal(answer.signal);
     return r.kind === 'accepted' ? this.accepted(r.channelMessageIds[0] as string, message) : r;
   }
 
@@ -177,8 +186,8 @@ export class AggregatorDriver implements ChannelDriver {
     return { kind: 'accepted', channelMessageIds: this.partIds.ids(id, message.parts) };
   }
 
-  private signal(signal: HealthSignal, detail?: string): void {
-    if (this.state === 'running' || this.state === 'stopping') this.health?.record(signal, detail);
+  private signal(signal: HealthSignal, detail?: string, retryAfterMs?: number): void {
+    if (this.state === 'running' || this.state === 'stopping') this.health?.record(signal, detail, retryAfterMs);
   }
 
   /** `GET /health`: the aggregator answers and takes traffic (not in an outage), with this token. */
@@ -210,9 +219,10 @@ export class AggregatorDriver implements ChannelDriver {
    * submits cannot, so recovery is judged by submits and the health check.
    */
   private cycle(): void {
-    const active = () => this.state === 'running' || this.state === 'stopping';
+    // A stop waits for the round in progress, so the round ends at the next call instead of finishing.
+    const active = () => this.state === 'running';
     const report = (r: Receipt) => {
-      if (!active()) return;
+      if (this.state !== 'running' && this.state !== 'stopping') return;
       for (const part of this.partIds.expand(r)) this.context?.onReceipt(part);
     };
     this.cycleRun = (async () => {
