@@ -92,7 +92,7 @@ export class AggregatorDriver implements ChannelDriver {
     // No evidence yet that the channel ever worked: a failed first check is down, not degraded.
     if (first.signal === 'failure') this.health.set('down', first.detail);
     else this.signal(first.signal, first.detail);
-    if (this.config.receiptMode !== 'none') this.cycle();
+    if (this.config.receiptMode !== 'none' && this.state === 'running') this.cycle();
   }
 
   async submit(message: OutboundMessage): Promise<SubmitResult> {
