@@ -4,9 +4,7 @@ import { ref } from 'vue';
 import type { z } from 'zod';
 import { useApi } from '../api/index.js';
 
-/** Notices are asked for again at most this often when the user moves between pages. */
-export const NOTICE_REFRESH_MS = 15_000;
-/** …and at least this often while a page stays open. */
+/** Notices are asked for on every move to another page, and this often while a page stays open. */
 export const NOTICE_POLL_MS = 60_000;
 
 const HIDDEN_KEY = 'mtredi.hiddenNotices';
@@ -30,8 +28,8 @@ export const useNoticesStore = defineStore('notices', () => {
     setHidden(hidden.value.filter((id) => current.has(id)));
   }
 
-  /** Loads unless the list is fresh; failures keep the last list (the banner is not worth an error). */
-  async function refresh(maxAgeMs: number = NOTICE_REFRESH_MS): Promise<void> {
+  /** Loads unless the list is younger than `maxAgeMs`; a failure keeps the last list (a banner is not worth an error). */
+  async function refresh(maxAgeMs = 0): Promise<void> {
     if (Date.now() - loadedAt < maxAgeMs) return;
     await load().catch(() => undefined);
   }

@@ -179,7 +179,7 @@ function setAt(target: Record<string, unknown>, path: string, value: unknown): v
 /** `systemId` → "System id", `maxMessagesPerSecond` → "Max messages per second". */
 export function humanize(key: string): string {
   const words = key
-    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
     .toLowerCase();
