@@ -54,7 +54,13 @@ export class AggregatorDriver implements ChannelDriver {
   private cycleTimer: NodeJS.Timeout | undefined;
   private cycleRun: Promise<void> | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
-  private readonly stats = { unknownOutcomes: 0, foundByReference: 0, receiptsPolled: 0, pollFailures: 0 };
+  private readonly stats = {
+    unknownOutcomes: 0,
+    foundByReference: 0,
+    resentAfterLookup: 0,
+    receiptsPolled: 0,
+    pollFailures: 0,
+  };
 
   constructor(config: AggregatorDriverConfigInput, options: AggregatorDriverOptions = {}) {
     const c = AggregatorDriverConfig.parse(config);
@@ -133,7 +139,7 @@ export class AggregatorDriver implements ChannelDriver {
     this.transport.close();
   }
 
-  private async process(message: OutboundMessage): Promise<SubmitResult> {
+  private async process(message: OutboundMessage, resent = false): Promise<SubmitResult> {
     const body: Record<string, string> = {
       from: message.sender,
       to: message.to,
@@ -146,12 +152,12 @@ export class AggregatorDriver implements ChannelDriver {
       answer = mapSubmitAnswer(await this.api.submit(body));
     } catch (error) {
       const failure = error instanceof HttpFailure ? error : new HttpFailure(true, (error as Error).message);
-      if (failure.sent) return this.unknownOutcome(message, failure.message);
+      if (failure.sent) return this.unknownOutcome(message, failure.message, resent);
       this.signal('failure', `not reachable: ${failure.message}`);
       const reason = `aggregator not reachable, nothing sent: ${failure.message}`;
       return { kind: 'retry_later', delayMs: NOT_SENT_RETRY_MS, reason, cause: 'unavailable' };
     }
-    if (answer.kind === 'unknown') return this.unknownOutcome(message, answer.reason);
+    if (answer.kind === 'unknown') return this.unknownOutcome(message, answer.reason, resent);
     const r = answer.result;
     if (r.kind === 'retry_later') this.signal(answer.signal, r.reason, r.delayMs);
     else this.signal(answer.signal);
@@ -160,26 +166,35 @@ export class AggregatorDriver implements ChannelDriver {
 
   /**
    * The request went out and no usable answer came back: the aggregator may have taken the message.
-   * Found by reference: accepted under its id. Certainly not there: safe to send again (the reference
-   * also makes a resend through this channel idempotent). Cannot tell: accepted under a placeholder,
-   * so the core never resends it, and followed up until the aggregator can say.
+   * Found by reference: accepted under its id. Certainly not there: sent once more at once, on this
+   * channel, where the reference makes a late original and the resend one message (a keep-alive
+   * connection the server had just closed lands here); not there after that either: retry later.
+   * Cannot tell: accepted under a placeholder, so the core never resends it, and followed up until
+   * the aggregator can say.
    */
-  private async unknownOutcome(message: OutboundMessage, why: string): Promise<SubmitResult> {
+  private async unknownOutcome(message: OutboundMessage, why: string, resent: boolean): Promise<SubmitResult> {
     this.stats.unknownOutcomes++;
-    this.signal('failure', `submit outcome unknown: ${why}`);
+    let found: Awaited<ReturnType<AggregatorApi['lookup']>>;
     try {
-      const found = await this.api.lookup(message.id);
-      if (found) {
-        this.stats.foundByReference++;
-        return this.accepted(found.id, message);
-      }
-      const reason = `submit outcome unknown (${why}); the aggregator has no message with this reference, so nothing was sent`;
-      return { kind: 'retry_later', delayMs: NOT_SENT_RETRY_MS, reason, cause: 'unavailable' };
-    } catch {
+      found = await this.api.lookup(message.id);
+    } catch (error) {
+      this.signal('failure', `submit outcome unknown (${why}); look-up failed: ${(error as Error).message}`);
       const placeholder = `unconfirmed:${message.id}`;
       if (this.config.receiptMode !== 'none') this.unconfirmed.add(message.id, placeholder);
       return this.accepted(placeholder, message);
     }
+    if (found) {
+      this.stats.foundByReference++;
+      this.signal('failure', `submit answer lost: ${why}`);
+      return this.accepted(found.id, message);
+    }
+    if (!resent) {
+      this.stats.resentAfterLookup++;
+      return this.process(message, true);
+    }
+    this.signal('failure', `submit outcome unknown: ${why}`);
+    const reason = `no answer to the submit (${why}), and the aggregator has no message with this reference: nothing was sent`;
+    return { kind: 'retry_later', delayMs: NOT_SENT_RETRY_MS, reason, cause: 'unavailable' };
   }
 
   private accepted(id: string, message: OutboundMessage): SubmitResult {

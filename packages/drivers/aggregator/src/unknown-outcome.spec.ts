@@ -38,15 +38,29 @@ const found = (id: string, status = 'pending') => ({
 const none = { status: 200, body: { items: [] } };
 
 describe('a submit whose outcome is unknown is never resent blind', () => {
-  it('no answer, and the aggregator has no such reference: retry_later, nothing was sent', async () => {
-    await start({ submit: () => 'hang', lookup: () => none });
+  it('no answer and no such reference: sent once more at once, and taken', async () => {
+    const answers: Answer[] = ['hang', { status: 202, body: { id: 'agg-2', status: 'accepted' } }];
+    await start({ submit: () => answers.shift() ?? 'hang', lookup: () => none });
     const m = msg();
-    const result = await driver.submit(m);
+    expect(await driver.submit(m)).toEqual({ kind: 'accepted', channelMessageIds: ['agg-2'] });
+    const calls = peer.requests.filter((r) => !r.path.startsWith('/api/v1/receipts'));
+    expect(calls.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/v1/health',
+      'POST /api/v1/messages',
+      `GET /api/v1/messages?reference=${m.id}`,
+      'POST /api/v1/messages',
+    ]);
+    expect(calls[3]?.body).toMatchObject({ reference: m.id });
+    expect(driver.counters).toMatchObject({ unknownOutcomes: 1, resentAfterLookup: 1, foundByReference: 0 });
+  });
+
+  it('no answer twice, the reference unknown both times: retry_later, nothing was sent', async () => {
+    await start({ submit: () => 'hang', lookup: () => none });
+    const result = await driver.submit(msg());
     expect(result).toMatchObject({ kind: 'retry_later', cause: 'unavailable' });
     if (result.kind === 'retry_later') expect(result.reason).toMatch(/no answer within 150 ms.*nothing was sent/);
-    expect(peer.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(peer.requests.at(-1)?.path).toBe(`/api/v1/messages?reference=${m.id}`);
-    expect(driver.counters.unknownOutcomes).toBe(1);
+    expect(peer.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+    expect(driver.counters.unknownOutcomes).toBe(2);
   });
 
   for (const [what, submit] of [
