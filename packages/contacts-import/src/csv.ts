@@ -20,7 +20,10 @@ export class CsvSource {
   delimiter: string | null = null;
   private consumed = 0;
 
-  constructor(private readonly input: Readable | Buffer) {}
+  constructor(
+    private readonly input: Readable | Buffer,
+    private readonly maxBytes: number = IMPORT_LIMITS.maxBytes,
+  ) {}
 
   /** Bytes of the file read so far, for progress. */
   bytesRead(): number {
@@ -90,7 +93,7 @@ export class CsvSource {
     };
     for await (const chunk of this.chunks()) {
       this.consumed += chunk.length;
-      if (this.consumed > IMPORT_LIMITS.maxBytes) throw fileTooLarge();
+      if (this.consumed > this.maxBytes) throw fileTooLarge(this.maxBytes);
       if (decoder) {
         yield decode(chunk, true);
         continue;

@@ -24,9 +24,9 @@ export const IMPORT_LIMITS = {
   batchRows: 1000,
 } as const;
 
-export function fileTooLarge(): ImportFileError {
+export function fileTooLarge(maxBytes: number = IMPORT_LIMITS.maxBytes): ImportFileError {
   return new ImportFileError(
     'import/too_large',
-    `The file is larger than ${IMPORT_LIMITS.maxBytes / 2 ** 20} MiB: split it into smaller files`,
+    `The file is larger than ${Math.round(maxBytes / 2 ** 20)} MiB: split it into smaller files`,
   );
 }

@@ -3,6 +3,7 @@
  * (ECMA-376 agile encryption), Excel 97–2003 compound files written by cfb, CSV as Excel and others write it.
  */
 import { PassThrough, Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
@@ -61,6 +62,64 @@ export function legacyXls(): Buffer {
   const file = CFB.utils.cfb_new();
   CFB.utils.cfb_add(file, 'Workbook', Buffer.alloc(4096, 0x09));
   return Buffer.from(CFB.write(file, { type: 'buffer' }) as Uint8Array);
+}
+
+/**
+ * A ZIP of stored (uncompressed) parts, so a spec controls every byte of the XML, as other producers than exceljs
+ * write it (namespace prefixes, rows without numbers…) and where it falls in the 64 KiB read chunks.
+ */
+export function storedZip(parts: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(parts)) {
+    const data = Buffer.from(text);
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** A one-sheet workbook from hand-written parts. */
+export function handWorkbook(
+  sheet: string,
+  parts: { sharedStrings?: string; styles?: string; workbookPr?: string } = {},
+) {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  return storedZip({
+    'xl/workbook.xml': `<workbook ${ns} ${rel}>${parts.workbookPr ?? ''}<sheets><sheet name="ფურცელი" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels':
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': sheet,
+    ...(parts.sharedStrings ? { 'xl/sharedStrings.xml': parts.sharedStrings } : {}),
+    ...(parts.styles ? { 'xl/styles.xml': parts.styles } : {}),
+  });
 }
 
 /** CSV text with the given delimiter, quoting values that need it (RFC 4180). */

@@ -1,7 +1,9 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { RawRow } from './cells.js';
+import { IMPORT_LIMITS } from './limits.js';
 import { previewFile } from './preview.js';
-import { encrypted, failure, readAll, streamedXlsx, xlsx } from './test-files.js';
+import { encrypted, failure, handWorkbook, readAll, streamedXlsx, xlsx } from './test-files.js';
 import { XlsxSource } from './xlsx.js';
 
 async function rows(book: Buffer): Promise<RawRow[]> {
@@ -120,7 +122,71 @@ describe('XlsxSource', () => {
   });
 });
 
+describe('workbooks from other writers', () => {
+  it('reads namespace prefixes, rows and cells without numbers, rich text runs, and skips phonetic guides', async () => {
+    const sheet =
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      '<x:row><x:c t="inlineStr"><x:is><x:t>ტელეფონი</x:t></x:is></x:c>' +
+      '<x:c t="inlineStr"><x:is><x:r><x:t>სა</x:t></x:r><x:r><x:rPr><x:b/></x:rPr><x:t>ხელი</x:t></x:r></x:is></x:c></x:row>' +
+      '<x:row><x:c><x:v>599123456</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>' +
+      '<x:row r="5"><x:c r="B5" t="s"><x:v>1</x:v></x:c></x:row>' +
+      '</x:sheetData></x:worksheet>';
+    const sharedStrings =
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><t>ნი</t></r><r><t>ნო</t></r>' +
+      '<rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si><si><t xml:space="preserve"> a &amp; b_x000D_</t></si></sst>';
+    expect(await rows(handWorkbook(sheet, { sharedStrings }))).toEqual([
+      { row: 1, cells: ['ტელეფონი', 'სახელი'] },
+      { row: 2, cells: [599123456, 'ნინო'] },
+      { row: 5, cells: [null, ' a & b\r'] },
+    ]);
+  });
+
+  it('shows dates by their number format, in the 1904 date system too, and ISO dates as written', async () => {
+    const styles =
+      '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="dd&quot;.&quot;mm&quot;.&quot;yyyy"/></numFmts>' +
+      '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
+      '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="22"/><xf numFmtId="2"/></cellXfs></styleSheet>';
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>45000.5</v></c>' +
+      '<c r="C1" s="3"><v>45000.5</v></c><c r="D1" t="d"><v>2024-03-01T00:00:00Z</v></c><c r="E1" s="0"><v>0.1</v></c></row>' +
+      '</sheetData></worksheet>';
+    expect((await rows(handWorkbook(sheet, { styles })))[0]?.cells).toEqual([
+      '2023-03-15',
+      '2023-03-15 12:00:00',
+      45000.5,
+      '2024-03-01',
+      0.1,
+    ]);
+    const in1904 = await rows(handWorkbook(sheet, { styles, workbookPr: '<workbookPr date1904="1"/>' }));
+    expect(in1904[0]?.cells[0]).toBe('2027-03-16');
+  });
+
+  it('finds merged ranges wherever they fall against the read chunks', async () => {
+    const data =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>phone</t></is></c><c r="B1" t="inlineStr"><is><t>group</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>599123456</v></c><c r="B2" t="inlineStr"><is><t>VIP</t></is></c></row>' +
+      '<row r="3"><c r="A3"><v>577123456</v></c></row></sheetData>';
+    const end = '<mergeCells count="1"><mergeCell ref="B2:B3"/></mergeCells></worksheet>';
+    for (let shift = -14; shift <= 4; shift++) {
+      // The comment pads the XML so that "mergeCells" starts `shift` bytes from the 64 KiB chunk boundary.
+      const pad = 65_536 + shift - data.length - '<!---->'.length - 1;
+      const sheet = `${data}<!--${'p'.repeat(pad)}-->${end}`;
+      expect(sheet.indexOf('mergeCells') - 65_536).toBe(shift);
+      const read = await rows(handWorkbook(sheet));
+      expect({ shift, cells: read[2]?.cells }).toEqual({ shift, cells: [577123456, 'VIP'] });
+    }
+  });
+});
+
 describe('bad workbooks get a clear error', () => {
+  it('a file over the size limit, stopped as it streams in', async () => {
+    const megabyte = Buffer.alloc(2 ** 20);
+    megabyte.write('PK\x03\x04', 'latin1');
+    const upload = Readable.from(Array.from({ length: IMPORT_LIMITS.maxBytes / 2 ** 20 + 1 }, () => megabyte));
+    expect(await failure(previewFile(upload, 'xlsx'))).toMatchObject({ code: 'import/too_large' });
+    expect(upload.destroyed).toBe(true);
+  });
+
   it('a file cut short', async () => {
     const book = await xlsx([['phone'], [599123456]]);
     const error = await failure(previewFile(book.subarray(0, book.length - 200), 'xlsx'));

@@ -2,7 +2,7 @@ import { type CellValue, columnIndex, isBlankRow, type RawRow } from './cells.js
 import { IMPORT_LIMITS } from './limits.js';
 import { readWorkbook, type WorkbookInfo } from './workbook.js';
 import { attribute, unescapeXml, type XmlHandler, XmlScanner } from './xml.js';
-import { readEntryText, readZipDirectory, type ZipEntry } from './zip.js';
+import { readEntryChunks, readEntryText, readZipDirectory, type ZipEntry } from './zip.js';
 
 interface Merge {
   top: number;
@@ -63,28 +63,37 @@ export class XlsxSource {
   }
 
   /**
-   * Merged ranges are listed after the cells (ECMA-376 Part 1 §18.3.1.55), so a first pass over the sheet's XML
-   * finds them; decompressing twice costs far less than holding the rows until the end.
+   * Merged ranges are listed after the cells (ECMA-376 Part 1 §18.3.1.55), so a first pass over the sheet's bytes
+   * looks for them; decompressing twice costs far less than holding the rows until the end, and only the bytes from
+   * `<mergeCells` on are ever decoded.
    */
   private async mergedRanges(entry: ZipEntry): Promise<Merge[]> {
+    const tail: Buffer[] = [];
+    let carry: Buffer = Buffer.alloc(0);
+    for await (const chunk of readEntryChunks(this.zip, entry, IMPORT_LIMITS.maxSheetXmlBytes)) {
+      if (tail.length > 0) {
+        tail.push(chunk);
+        continue;
+      }
+      // The name may straddle two chunks; look across the seam before within the chunk.
+      const seam = Buffer.concat([carry, chunk.subarray(0, MERGE_CELLS.length)]);
+      const at = chunk.indexOf(MERGE_CELLS);
+      if (seam.includes(MERGE_CELLS)) tail.push(seam, chunk.subarray(MERGE_CELLS.length));
+      else if (at >= 0) tail.push(chunk.subarray(Math.max(0, at - 8)));
+      carry = chunk.subarray(Math.max(0, chunk.length - MERGE_CELLS.length));
+    }
+    if (tail.length === 0) return [];
     const merges: Merge[] = [];
     const pattern = /<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?"/g;
-    let carry = '';
-    for await (const chunk of readEntryText(this.zip, entry, IMPORT_LIMITS.maxSheetXmlBytes)) {
-      const text = carry + chunk;
-      let end = 0;
-      if (text.includes('mergeCell')) {
-        for (const m of text.matchAll(pattern)) {
-          const [, l1 = 'A', t1 = '1', l2 = l1, t2 = t1] = m;
-          merges.push({ top: +t1, left: columnIndex(l1), bottom: +t2, right: columnIndex(l2) });
-          end = m.index + m[0].length;
-        }
-      }
-      carry = text.slice(Math.max(end, text.length - 200));
+    for (const m of Buffer.concat(tail).toString('utf8').matchAll(pattern)) {
+      const [, l1 = 'A', t1 = '1', l2 = l1, t2 = t1] = m;
+      merges.push({ top: +t1, left: columnIndex(l1), bottom: +t2, right: columnIndex(l2) });
     }
     return merges.sort((a, b) => a.top - b.top);
   }
 }
+
+const MERGE_CELLS = Buffer.from('mergeCells');
 
 /** Turns `<row>`/`<c>` elements (ECMA-376 Part 1 §18.3.1.73, §18.3.1.4) into rows of cell values. */
 class SheetReader implements XmlHandler {

@@ -129,16 +129,15 @@ export function readEntry(zip: Buffer, entry: ZipEntry): Buffer {
 const CHUNK = 64 * 1024;
 
 /**
- * A part as text, decompressed as it is read. The decoder carries a character split across two chunks over to the
- * next one: Georgian letters are three bytes in UTF-8, and exceljs's own reader splits them (exceljs#2063).
- * `onProgress` gets the compressed bytes consumed so far.
+ * A part decompressed as it is read, checked against its size limit and, at the end, its checksum. `onProgress`
+ * gets the compressed bytes consumed so far.
  */
-export async function* readEntryText(
+export async function* readEntryChunks(
   zip: Buffer,
   entry: ZipEntry,
   maxBytes: number,
   onProgress?: (compressedBytes: number) => void,
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   const raw = entryBytes(zip, entry);
   let consumed = 0;
   const source = Readable.from(
@@ -152,7 +151,6 @@ export async function* readEntryText(
     { objectMode: false },
   );
   const output = entry.method === 0 ? source : source.pipe(createInflateRaw({ chunkSize: CHUNK }));
-  const decoder = new TextDecoder('utf-8');
   let crc = 0;
   let size = 0;
   try {
@@ -166,8 +164,7 @@ export async function* readEntryText(
         );
       }
       onProgress?.(consumed);
-      const text = decoder.decode(chunk, { stream: true });
-      if (text) yield text;
+      yield chunk;
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
@@ -176,7 +173,25 @@ export async function* readEntryText(
     source.destroy();
     output.destroy();
   }
+  if (crc !== entry.crc || size !== entry.size) throw corrupt(`${entry.name} fails its checksum`);
+}
+
+/**
+ * A part as text, decompressed as it is read. The decoder carries a character split across two chunks over to the
+ * next one: Georgian letters are three bytes in UTF-8, and exceljs's own streaming reader splits them
+ * (exceljs#2063).
+ */
+export async function* readEntryText(
+  zip: Buffer,
+  entry: ZipEntry,
+  maxBytes: number,
+  onProgress?: (compressedBytes: number) => void,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of readEntryChunks(zip, entry, maxBytes, onProgress)) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
   const tail = decoder.decode();
   if (tail) yield tail;
-  if (crc !== entry.crc || size !== entry.size) throw corrupt(`${entry.name} fails its checksum`);
 }
