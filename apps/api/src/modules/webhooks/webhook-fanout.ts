@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isOperatorCode, type OperatorCode } from '@mtredi/sender-auth';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Tenancy } from '../../db/tenancy.js';
 import type { MessageStatusValue } from '../messaging/message.entity.js';
@@ -47,6 +48,8 @@ interface Target {
 @Injectable()
 export class WebhookFanout implements OnModuleInit {
   private readonly targets = new Map<string, { loadedAt: number; targets: Target[] }>();
+  private readonly waiting: { rows: DeliveryRow[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -66,7 +69,10 @@ export class WebhookFanout implements OnModuleInit {
     this.targets.delete(organizationId);
   }
 
-  /** Stores the deliveries the changes call for and queues them; returns how many. */
+  /**
+   * Stores the deliveries the changes call for and queues them; resolves once they are stored, and returns
+   * how many. Concurrent calls are written together: while one batch is being stored, the next gathers.
+   */
   async record(changes: StatusChange[]): Promise<number> {
     const targetsOf = await this.targetsOf([...new Set(changes.map((c) => c.organizationId))]);
     const now = new Date();
@@ -88,7 +94,7 @@ export class WebhookFanout implements OnModuleInit {
           format: target.format,
           payload:
             target.format === 'smsoffice'
-              ? smsofficeCallback(change, await this.operators.operatorOf(change.to))
+              ? smsofficeCallback(change, await this.operatorOf(change))
               : messageStatusEvent(eventId, change, now),
           status: 'pending',
           attempts: 0,
@@ -97,10 +103,36 @@ export class WebhookFanout implements OnModuleInit {
         });
       }
     }
-    if (rows.length === 0) return 0;
-    await this.insert(rows);
-    await this.queue.add(rows.map((row) => ({ deliveryId: row.id, attempt: 1 })));
+    if (rows.length > 0) await this.store(rows);
     return rows.length;
+  }
+
+  /** The operator the message was routed by; looked up only for changes published without it. */
+  private async operatorOf(change: StatusChange): Promise<OperatorCode | null> {
+    if (change.operator && isOperatorCode(change.operator)) return change.operator;
+    return this.operators.operatorOf(change.to);
+  }
+
+  private store(rows: DeliveryRow[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ rows, resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.waiting.length);
+      const rows = batch.flatMap((b) => b.rows);
+      try {
+        await this.insert(rows);
+        await this.queue.add(rows.map((row) => ({ deliveryId: row.id, attempt: 1 })));
+        for (const b of batch) b.resolve();
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
+    this.flushing = null;
   }
 
   private async insert(rows: DeliveryRow[]): Promise<void> {
