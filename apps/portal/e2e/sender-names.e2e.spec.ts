@@ -218,6 +218,7 @@ describe('sender names: request, per-operator authorization, re-authorization', 
     const notice = staff.getByTestId('notice-row').filter({ hasText: NOTICE_KA });
     await notice.waitFor();
     expect(await notice.textContent()).toContain(ka.notices.kinds.reauthorization);
+    await fullShot(staff, 'admin-notices.png');
   });
 
   it('shows the customer the notice on every page and the Magti column back to submitted', async () => {

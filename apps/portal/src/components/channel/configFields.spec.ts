@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   advancedText,
   buildConfig,
+  type ConfigValues,
   describeConfig,
   humanize,
   initialValues,
@@ -86,7 +87,7 @@ describe('buildConfig', () => {
   const fresh = initialValues(form);
 
   it('sends what was typed, as numbers where the schema says so, and leaves empty fields to the defaults', () => {
-    const values = { ...fresh, host: '127.0.0.1', systemId: 'mtredi', password: 'secret', port: '2776' };
+    const values: ConfigValues = { ...fresh, host: '127.0.0.1', systemId: 'mtredi', password: 'secret', port: '2776' };
     values['reconnect.maxMs'] = '30000';
     const { config, errors } = buildConfig(form, values, '');
     expect(errors).toEqual({});
@@ -101,7 +102,7 @@ describe('buildConfig', () => {
   });
 
   it('names each field that is missing, not a number, not whole or out of bounds', () => {
-    const values = { ...fresh, host: '', systemId: 'x', password: 'p', port: '70000', throughput: '0' };
+    const values: ConfigValues = { ...fresh, host: '', systemId: 'x', password: 'p', port: '70000', throughput: '0' };
     values['reconnect.initialMs'] = '12.5';
     values.enquireLinkIntervalMs = 'soon';
     const { errors } = buildConfig(form, values, '');

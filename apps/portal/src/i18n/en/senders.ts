@@ -229,6 +229,7 @@ export const sendersEn: typeof sendersKa = {
       notNumber: 'Enter a number',
       notInteger: 'Enter a whole number',
       min: 'at least {n}',
+      above: 'more than {n}',
       max: 'at most {n}',
       none: '—',
       nameInvalid: 'The name must have 2 to 100 characters',

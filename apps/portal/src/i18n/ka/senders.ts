@@ -226,6 +226,7 @@ export const sendersKa = {
       notNumber: 'შეიყვანეთ რიცხვი',
       notInteger: 'შეიყვანეთ მთელი რიცხვი',
       min: 'მინიმუმ {n}',
+      above: '{n}-ზე მეტი',
       max: 'მაქსიმუმ {n}',
       none: '—',
       nameInvalid: 'სახელი 2-დან 100 სიმბოლომდე უნდა იყოს',
