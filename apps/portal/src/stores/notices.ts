@@ -69,13 +69,7 @@ export const useNoticesStore = defineStore('notices', () => {
     items.value = items.value.filter((n) => n.id !== id);
   }
 
-  function reset(): void {
-    stop();
-    items.value = [];
-    loadedAt = 0;
-  }
-
-  return { items, hidden, load, refresh, watch, stop, hide, publish, withdraw, reset };
+  return { items, hidden, load, refresh, watch, stop, hide, publish, withdraw };
 });
 
 function readHidden(): string[] {

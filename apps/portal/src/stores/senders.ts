@@ -60,12 +60,7 @@ export const useSendersStore = defineStore('senders', () => {
     return (await api.senderHistory(id)).items;
   }
 
-  function reset(): void {
-    items.value = [];
-    loaded.value = false;
-  }
-
-  return { items, loaded, usable, load, request, remove, history, reset };
+  return { items, loaded, usable, load, request, remove, history };
 });
 
 /** Staff: names by authorization state and operator, batches for operators and their decisions. */
