@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import { IMPORT_LIMITS } from '@mtredi/contacts-import';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -15,7 +16,8 @@ const UPLOAD_TYPES = [
   'application/octet-stream',
   'text/csv',
 ] as const;
-const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
+/** As large as the biggest import the contacts importer takes. */
+const UPLOAD_LIMIT_BYTES = IMPORT_LIMITS.maxBytes;
 
 /** Builds the HTTP application (not yet listening), so tests and main.ts start it the same way. */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {

@@ -77,11 +77,13 @@ export {
 export { ErrorBody } from './errors.js';
 export {
   AnalyzeRequest,
+  BatchResult,
   FINAL_MESSAGE_STATUSES,
   ListMessagesQuery,
   Message,
   MessageList,
   MessageStatus,
+  SendBatchRequest,
   SendMessageRequest,
   StatusChange,
   TextOptions,

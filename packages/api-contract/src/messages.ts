@@ -46,6 +46,8 @@ export const SendMessageRequest = z.object({
 
 export const AnalyzeRequest = z.object({
   text: z.string().max(10_000, 'text is longer than 10,000 characters'),
+  /** With a destination the answer also says which channel would carry it and under which conditions. */
+  to: GeorgianMobile.optional(),
   ...TextOptions.shape,
 });
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequest>;
@@ -80,6 +82,47 @@ export const ListMessagesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Cursor: only messages created before the message with this id. */
   before: z.string().optional(),
+  /** Digits of the number, anywhere in it. */
+  to: z.string().trim().max(20).optional(),
+  status: MessageStatus.optional(),
+  sender: z.string().trim().max(11).optional(),
+  campaignId: z.string().uuid().optional(),
+  reference: z.string().trim().max(100).optional(),
+  from: z.iso.date().optional(),
+  until: z.iso.date().optional(),
+});
+export type ListMessagesQuery = z.infer<typeof ListMessagesQuery>;
+
+/** Up to 10,000 messages in one request; each is accepted or refused on its own. */
+export const SendBatchRequest = z.object({
+  messages: z
+    .array(
+      z.object({
+        to: z.string().max(40),
+        sender: z.string().trim().min(1).max(11),
+        text: z.string().max(10_000),
+        reference: z.string().trim().min(1).max(100).optional(),
+      }),
+    )
+    .min(1)
+    .max(10_000),
+  /** Transactional and urgent: may reach numbers on the stop list. Never for advertising. */
+  urgent: z.boolean().optional(),
+  ...TextOptions.shape,
+});
+export const BatchResult = z.object({
+  accepted: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(
+    z.object({
+      index: z.number().int(),
+      ok: z.boolean(),
+      id: z.string().optional(),
+      parts: z.number().optional(),
+      code: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  ),
 });
 
 /** A send request after validation: the number is E.164. */

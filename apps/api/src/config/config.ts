@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   PORTAL_DIST: z.string().default(portalDistDefault),
   /** Channel driver packages to load, comma-separated. */
   MTREDI_DRIVERS: z.string().default('@mtredi/driver-simulator'),
+  /** Requests per second each API key (or portal user) may make. */
+  MTREDI_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often the sweeper looks for accepted messages that no queue holds. */
   MTREDI_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     sweeper: { intervalMs: e.MTREDI_SWEEP_INTERVAL_MS, afterMs: e.MTREDI_SWEEP_AFTER_MS },
     claimTtlMs: e.MTREDI_CLAIM_TTL_MS,
+    rateLimitPerSecond: e.MTREDI_RATE_LIMIT_PER_SECOND,
   };
 }
 

@@ -60,6 +60,7 @@ export async function createTestPlatform({
     MTREDI_REDIS_PREFIX: `mtredi-test-${suffix}`,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     PORT: '0',
+    MTREDI_RATE_LIMIT_PER_SECOND: '100000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });

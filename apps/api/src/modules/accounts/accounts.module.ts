@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from '../../common/auth/auth.guard.js';
+import { IdempotencyInterceptor } from '../../common/idempotency.interceptor.js';
+import { RateLimitGuard } from '../../common/rate-limit.guard.js';
 import { BillingModule } from '../billing/billing.module.js';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysService } from './api-keys.service.js';
@@ -21,6 +23,9 @@ import { SessionsService } from './sessions.service.js';
     LoginThrottle,
     OrganizationService,
     { provide: APP_GUARD, useClass: AuthGuard },
+    // After the AuthGuard, which says who the caller is.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
   exports: [ApiKeysService, SessionsService, OrganizationService],
 })

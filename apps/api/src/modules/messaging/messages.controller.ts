@@ -1,16 +1,25 @@
-import { AnalyzeRequest, ListMessagesQuery, SendMessageRequest, type ValidSendMessage } from '@mtredi/api-contract';
+import {
+  AnalyzeRequest,
+  ListMessagesQuery,
+  SendBatchRequest,
+  SendMessageRequest,
+  type ValidSendMessage,
+} from '@mtredi/api-contract';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Auth, type AuthContext } from '../../common/auth/auth-context.js';
 import { ApiZodBody, ApiZodQuery, ZodPipe } from '../../common/zod.js';
+import { BatchSendService } from './batch-send.service.js';
 import { MessagesService } from './messages.service.js';
-import { analyzeText } from './text-analysis.js';
 
 @ApiTags('messages')
 @Controller('v1/messages')
 export class MessagesController {
-  constructor(private readonly messages: MessagesService) {}
+  constructor(
+    private readonly messages: MessagesService,
+    private readonly batches: BatchSendService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Send one SMS; answers once it is stored and its credit reserved' })
@@ -25,9 +34,28 @@ export class MessagesController {
     summary:
       'Encoding, characters, parts and cost of a text, and what transliteration or look-alike replacement would save',
   })
-  @ApiZodBody(AnalyzeRequest, { text: 'გამარჯობა — ეს ტესტია', replaceLookalikes: true })
-  analyze(@Body(new ZodPipe(AnalyzeRequest)) body: AnalyzeRequest) {
-    return analyzeText(body.text, body);
+  @ApiZodBody(AnalyzeRequest, { text: 'გამარჯობა — ეს ტესტია', replaceLookalikes: true, to: '599123456' })
+  analyze(@Auth() auth: AuthContext, @Body(new ZodPipe(AnalyzeRequest)) body: z.output<typeof AnalyzeRequest>) {
+    return this.messages.analyze(auth, body);
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send up to 10,000 messages; each is accepted or refused on its own, with a reason' })
+  @ApiZodBody(SendBatchRequest, {
+    messages: [
+      { to: '599123456', sender: 'Mtredi', text: 'გამარჯობა ნინო', reference: 'o-1' },
+      { to: '555123456', sender: 'Mtredi', text: 'გამარჯობა გიორგი', reference: 'o-2' },
+    ],
+  })
+  batch(@Auth() auth: AuthContext, @Body(new ZodPipe(SendBatchRequest)) body: z.output<typeof SendBatchRequest>) {
+    return this.batches.send(auth, body, body.urgent ?? false);
+  }
+
+  @Get('by-reference/:reference')
+  @ApiOperation({ summary: 'A message by your own reference (the newest with it), with its status history' })
+  byReference(@Auth() auth: AuthContext, @Param('reference') reference: string) {
+    return this.messages.byReference(auth, reference);
   }
 
   @Get()

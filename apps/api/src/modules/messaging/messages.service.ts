@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Message as MessageDto, MessageList, ValidSendMessage } from '@mtredi/api-contract';
+import type {
+  AnalyzeRequest,
+  ListMessagesQuery,
+  Message as MessageDto,
+  MessageList,
+  ValidSendMessage,
+} from '@mtredi/api-contract';
 import { postings } from '@mtredi/billing';
 import type { TextAnalysis } from '@mtredi/encoding';
 import type { OperatorCode } from '@mtredi/sender-auth';
@@ -13,6 +19,7 @@ import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.j
 import { OrganizationService } from '../accounts/organization.service.js';
 import { CreditService } from '../billing/credit.service.js';
 import { StopListService } from '../contacts/stop-list.service.js';
+import { OperatorDirectory } from '../operators/operator-directory.service.js';
 import { describeRefusal } from '../routing/route-planner.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { SendersService } from '../senders/senders.service.js';
@@ -34,6 +41,7 @@ export class MessagesService {
     private readonly routing: RoutingService,
     private readonly events: StatusEvents,
     private readonly stopList: StopListService,
+    private readonly operators: OperatorDirectory,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
 
@@ -135,7 +143,7 @@ export class MessagesService {
     return toMessageDto(message, events);
   }
 
-  async list(auth: AuthContext, query: { limit: number; before?: string | undefined }): Promise<MessageList> {
+  async list(auth: AuthContext, query: ListMessagesQuery): Promise<MessageList> {
     const em = this.tenancy.of(auth);
     const where: Record<string, unknown> = {};
     if (query.before) {
@@ -143,7 +151,73 @@ export class MessagesService {
       if (!cursor) throw new NotFoundError('messages', query.before);
       where.createdAt = { $lt: cursor.createdAt };
     }
+    if (query.to) where.to = { $like: `%${query.to.replace(/\D/g, '').replace(/^0/, '')}%` };
+    if (query.status) where.status = query.status;
+    if (query.sender) where.sender = query.sender;
+    if (query.campaignId) where.campaignId = query.campaignId;
+    if (query.reference) where.reference = query.reference;
+    const range: Record<string, Date> = {};
+    if (query.from) range.$gte = new Date(`${query.from}T00:00:00+04:00`);
+    if (query.until) range.$lt = new Date(new Date(`${query.until}T00:00:00+04:00`).getTime() + 86_400_000);
+    if (Object.keys(range).length) where.createdAt = { ...((where.createdAt as object) ?? {}), ...range };
     const items = await em.find(Message, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit });
     return { items: items.map(toMessageSummary) };
+  }
+
+  /** The integrator's own id for a message: the newest message with that client reference. */
+  async byReference(auth: AuthContext, reference: string): Promise<MessageDto> {
+    const message = await this.tenancy.of(auth).findOne(Message, { reference }, { orderBy: { createdAt: 'desc' } });
+    if (!message) throw new NotFoundError('messages', reference);
+    return this.get(auth, message.id);
+  }
+
+  /**
+   * The analysis the composer shows, plus, for a destination, which channel would carry the message now and
+   * what that channel imposes (length, repeat window, sender replacement, receipts).
+   */
+  async analyze(auth: AuthContext, request: AnalyzeRequest & { to?: string | undefined }) {
+    const analysis = analyzeText(request.text, request);
+    if (!request.to) return analysis;
+    const operator = await this.operators.operatorOf(request.to);
+    if (!operator) return { ...analysis, route: null };
+    const plan = await this.routing.plan(operator, {
+      to: request.to,
+      text: analysis.text,
+      encoding: analysis.encoding,
+      characters: analysis.characters,
+    });
+    const warnings = plan.kind === 'route' ? [] : plan.refusals.map(describeRefusal);
+    if (plan.kind !== 'route') return { ...analysis, route: { operator, channel: null, warnings } };
+    const c = plan.channel.capabilities;
+    if (c.maxChars[analysis.encoding] < 1000)
+      warnings.push(
+        `${plan.channel.name} carries at most ${c.maxChars.ucs2} Georgian / ${c.maxChars.gsm7} Latin characters`,
+      );
+    if (c.duplicateWindowSeconds > 0)
+      warnings.push(
+        `${plan.channel.name} drops the same text to the same number within ${Math.round(c.duplicateWindowSeconds / 3600)} h`,
+      );
+    if (c.senderPolicy === 'may_override' && plan.channel.allowProviderSender)
+      warnings.push(`${plan.channel.name} may deliver under the provider's name`);
+    if (c.receiptMode !== 'realtime')
+      warnings.push(
+        c.receiptMode === 'none'
+          ? `${plan.channel.name} reports no delivery: statuses stay "in transit"`
+          : `${plan.channel.name} reports deliveries about once a minute`,
+      );
+    return {
+      ...analysis,
+      route: {
+        operator,
+        channel: plan.channel.name,
+        constraints: {
+          maxChars: c.maxChars,
+          duplicateWindowSeconds: c.duplicateWindowSeconds,
+          senderMayBeReplaced: c.senderPolicy === 'may_override' && plan.channel.allowProviderSender,
+          receiptMode: c.receiptMode,
+        },
+        warnings,
+      },
+    };
   }
 }

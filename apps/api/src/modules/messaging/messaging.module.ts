@@ -4,8 +4,10 @@ import { MESSAGES_QUEUE } from '../../jobs/message-jobs.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { BillingModule } from '../billing/billing.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
+import { OperatorsModule } from '../operators/operators.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
 import { SendersModule } from '../senders/senders.module.js';
+import { BatchSendService } from './batch-send.service.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesService } from './messages.service.js';
 
@@ -18,9 +20,10 @@ import { MessagesService } from './messages.service.js';
     BillingModule,
     RoutingModule,
     ContactsModule,
+    OperatorsModule,
   ],
   controllers: [MessagesController],
-  providers: [MessagesService],
+  providers: [MessagesService, BatchSendService],
   exports: [MessagesService, BullModule],
 })
 export class MessagingModule {}

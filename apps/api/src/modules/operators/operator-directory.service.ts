@@ -26,6 +26,23 @@ export class OperatorDirectory {
     return this.prefixes.find((p) => digits.startsWith(p.prefix))?.operator ?? null;
   }
 
+  /** The operators of many numbers at once: one query for the ported ones, the cached table for the rest. */
+  async operatorsOf(numbers: string[]): Promise<Map<string, OperatorCode | null>> {
+    const e164 = [...new Set(numbers.map((n) => `+${n.replace(/^\+/, '')}`))];
+    const ported = e164.length ? await this.tenancy.system().find(PortedNumber, { number: { $in: e164 } }) : [];
+    const portedTo = new Map(ported.map((p) => [p.number, p.operator]));
+    await this.refresh();
+    const result = new Map<string, OperatorCode | null>();
+    for (const number of e164) {
+      const digits = number.slice(1);
+      result.set(
+        number,
+        portedTo.get(number) ?? this.prefixes.find((p) => digits.startsWith(p.prefix))?.operator ?? null,
+      );
+    }
+    return result;
+  }
+
   /** Forget the cached table (after staff changed it in this process). */
   invalidate(): void {
     this.loadedAt = 0;

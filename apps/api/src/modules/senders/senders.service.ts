@@ -186,6 +186,20 @@ export class SendersService {
   }
 }
 
+/** The operators that have authorized a name of the organization; null when the name does not exist. */
+export async function authorizedOperators(
+  em: ReturnType<Tenancy['of']>,
+  name: string,
+): Promise<Set<OperatorCode> | null> {
+  const sender = await em.findOne(SenderName, { name, deletedAt: null });
+  if (!sender) return null;
+  const rows = await em.find(SenderAuthorization, { sender: sender.id });
+  const states = Object.fromEntries(
+    OPERATORS.map((o) => [o, rows.find((r) => r.operator === o)?.state ?? 'requested']),
+  );
+  return new Set(OPERATORS.filter((o) => canSendTo(states as Parameters<typeof canSendTo>[0], o)));
+}
+
 export function operatorTitle(operator: OperatorCode): string {
   return { magti: 'Magti', silknet: 'Silknet', cellfie: 'Cellfie' }[operator];
 }
