@@ -417,7 +417,13 @@ export class OperatorSimulator {
   }
 
   private refreshAvailability(): void {
-    const available = this.outageAt(this.clock.now()) === undefined;
+    const now = this.clock.now();
+    const outage = this.outageAt(now);
+    // Timers may fire a millisecond early: if an outage is still on, look again just after its end.
+    if (outage && outage.to !== Number.POSITIVE_INFINITY) {
+      this.boundaryTimers.push(this.clock.setTimer(() => this.refreshAvailability(), outage.to - now + 1));
+    }
+    const available = outage === undefined;
     if (available === this.available) return;
     this.available = available;
     for (const listener of this.availabilityListeners) listener(available);
