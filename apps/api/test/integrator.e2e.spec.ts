@@ -98,6 +98,26 @@ describe('the integrator API: batches, idempotency, references, filters, rate li
     expect(delivered.body.items.every((m: { status: string }) => m.status === 'delivered')).toBe(true);
   });
 
+  it('exports a message search to Excel with the Georgian text intact', async () => {
+    const res = await http()
+      .get('/v1/messages/export.xlsx?reference=b-1')
+      .set(auth())
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as never);
+    const sheet = workbook.getWorksheet('Messages');
+    expect(sheet?.rowCount).toBe(2);
+    expect(sheet?.getRow(2).getCell(4).value).toBe('გამარჯობა');
+    expect(sheet?.getRow(2).getCell(2).value).toBe('+995599123456');
+  });
+
   it('analyze with a destination names the channel and its conditions', async () => {
     const res = await http()
       .post('/v1/messages/analyze')

@@ -5,12 +5,14 @@ import {
   SendMessageRequest,
   type ValidSendMessage,
 } from '@mtredi/api-contract';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Auth, type AuthContext } from '../../common/auth/auth-context.js';
 import { ApiZodBody, ApiZodQuery, ZodPipe } from '../../common/zod.js';
 import { BatchSendService } from './batch-send.service.js';
+import { MessageExportService } from './message-export.service.js';
 import { MessagesService } from './messages.service.js';
 
 @ApiTags('messages')
@@ -19,6 +21,7 @@ export class MessagesController {
   constructor(
     private readonly messages: MessagesService,
     private readonly batches: BatchSendService,
+    private readonly exporter: MessageExportService,
   ) {}
 
   @Post()
@@ -50,6 +53,21 @@ export class MessagesController {
   })
   batch(@Auth() auth: AuthContext, @Body(new ZodPipe(SendBatchRequest)) body: z.output<typeof SendBatchRequest>) {
     return this.batches.send(auth, body, body.urgent ?? false);
+  }
+
+  @Get('export.xlsx')
+  @ApiOperation({ summary: 'The messages a search finds (same filters as the list), as an Excel file' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiZodQuery(ListMessagesQuery)
+  async export(
+    @Auth() auth: AuthContext,
+    @Query(new ZodPipe(ListMessagesQuery)) query: z.output<typeof ListMessagesQuery>,
+    @Res() reply: FastifyReply,
+  ) {
+    await reply
+      .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Disposition', 'attachment; filename="mtredi-messages.xlsx"')
+      .send(this.exporter.export(auth, query));
   }
 
   @Get('by-reference/:reference')

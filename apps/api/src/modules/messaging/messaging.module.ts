@@ -8,6 +8,7 @@ import { OperatorsModule } from '../operators/operators.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
 import { SendersModule } from '../senders/senders.module.js';
 import { BatchSendService } from './batch-send.service.js';
+import { MessageExportService } from './message-export.service.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesService } from './messages.service.js';
 
@@ -23,7 +24,7 @@ import { MessagesService } from './messages.service.js';
     OperatorsModule,
   ],
   controllers: [MessagesController],
-  providers: [MessagesService, BatchSendService],
+  providers: [MessagesService, BatchSendService, MessageExportService],
   exports: [MessagesService, BullModule],
 })
 export class MessagingModule {}
