@@ -32,8 +32,10 @@ export function isBlankRow(cells: CellValue[]): boolean {
 }
 
 function numberText(value: number): string {
-  // String(1e21) is exponent notation, and a phone number stored as a float must read as its digits.
-  return Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
+  // A phone number stored as a float must read as its digits; other numbers as Excel shows them, to 15 significant
+  // digits (0.1 + 0.2 saved by a formula is 0.3, not 0.30000000000000004).
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
+  return String(Number(value.toPrecision(15)));
 }
 
 /** Column letters as Excel shows them: 0 → A, 26 → AA. */

@@ -6,6 +6,7 @@ import { IMPORT_LIMITS } from './limits.js';
 import type { ColumnMapping, TargetField } from './mapping.js';
 import { normalizeGeorgianMobile } from './phone.js';
 import { openSource } from './source.js';
+import { SeenNumbers } from './tables.js';
 
 /**
  * One contact from the file. Empty cells are left out (`null` names, absent fields), so an upsert that writes only
@@ -80,7 +81,7 @@ export async function* readContacts(
 ): AsyncGenerator<ContactBatch> {
   const plan = planMapping(options);
   const source = await openSource(input, kind);
-  const firstRowOf = new Map<number, number>();
+  const firstRowOf = new SeenNumbers();
   let batch = new Batch();
   let rowsRead = 0;
   const maxRows = Math.min(options.maxRows ?? IMPORT_LIMITS.maxRows, IMPORT_LIMITS.maxRows);
@@ -100,7 +101,8 @@ export async function* readContacts(
     }
   }
   if (rowsRead === 0) {
-    throw new ImportFileError('import/empty', `The file has no data rows below row ${options.headerRow}`);
+    const below = options.headerRow > 0 ? ` below its header (row ${options.headerRow})` : '';
+    throw new ImportFileError('import/empty', `The file has no data rows${below}`);
   }
   if (batch.rows > 0) yield batch.output(rowsRead, source.bytesRead());
 }
@@ -111,8 +113,7 @@ class Batch {
   readonly errors: RowError[] = [];
   private readonly byPhone = new Map<string, ContactRow>();
 
-  add(contact: ContactRow, firstRowOf: Map<number, number>): void {
-    // The national number fits a small integer key, which keeps a million of them in a few tens of MB.
+  add(contact: ContactRow, firstRowOf: SeenNumbers): void {
     const key = Number(contact.phone.slice(4));
     const first = firstRowOf.get(key);
     if (first === undefined) firstRowOf.set(key, contact.row);

@@ -1,5 +1,5 @@
 import { ImportFileError } from './errors.js';
-import { StringTable } from './strings.js';
+import { StringTable } from './tables.js';
 import { attribute, unescapeXml, XmlScanner } from './xml.js';
 import { readEntry, readEntryText, type ZipEntry } from './zip.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StringTable } from './strings.js';
+import { SeenNumbers, StringTable } from './tables.js';
 import { attribute, unescapeXml, XmlScanner } from './xml.js';
 
 function events(chunks: string[], capture: string[] = ['t']): string[] {
@@ -86,5 +86,31 @@ describe('StringTable', () => {
     expect(table.get(10_000)).toBeUndefined();
     expect(table.get(-1)).toBeUndefined();
     expect(table.get(Number.NaN)).toBeUndefined();
+  });
+});
+
+describe('cellText', () => {
+  it('shows numbers as Excel does: whole numbers as digits, fractions to 15 significant digits', async () => {
+    const { cellText } = await import('./cells.js');
+    expect(cellText(9.95599123456e11)).toBe('995599123456');
+    expect(cellText(0.1 + 0.2)).toBe('0.3');
+    expect(cellText(12.5)).toBe('12.5');
+    expect(cellText('  ნინო \n ბერიძე ')).toBe('ნინო ბერიძე');
+    expect(cellText({ problem: 'error_value', text: '#N/A' })).toBe('#N/A');
+  });
+});
+
+describe('SeenNumbers', () => {
+  it('keeps the first row of each number through growth, like a Map', () => {
+    const seen = new SeenNumbers();
+    const map = new Map<number, number>();
+    for (let i = 0; i < 50_000; i++) {
+      const key = 500_000_000 + ((i * 7919) % 30_000) * 13;
+      if (seen.get(key) === undefined) seen.set(key, i + 2);
+      if (!map.has(key)) map.set(key, i + 2);
+    }
+    for (const [key, row] of map) expect(seen.get(key)).toBe(row);
+    expect(seen.get(599_999_999)).toBeUndefined();
+    expect(() => seen.set(0, 1)).toThrow(RangeError);
   });
 });
