@@ -36,7 +36,8 @@ export const ContactQuery = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 export type ContactQuery = z.infer<typeof ContactQuery>;
-export const ContactPage = z.object({ items: z.array(Contact), total: z.number().int() });
+/** `total` is exact up to 10,000; beyond, `totalCapped` is true and the portal shows "10,000+". */
+export const ContactPage = z.object({ items: z.array(Contact), total: z.number().int(), totalCapped: z.boolean() });
 
 /** A bulk action on explicit contacts, or on everything a search finds. */
 export const BulkContactsRequest = z

@@ -13,6 +13,8 @@ import { contactWhere } from './contact-search.js';
 import { StopEntry } from './stop-entry.entity.js';
 
 type NewContact = z.output<typeof ContactInput>;
+/** Exact totals up to this many contacts. */
+const COUNT_CAP = 10_000;
 const ORDER = {
   created_desc: { createdAt: 'desc', id: 'desc' },
   created_asc: { createdAt: 'asc', id: 'asc' },
@@ -24,15 +26,32 @@ const ORDER = {
 export class ContactsService {
   constructor(private readonly tenancy: Tenancy) {}
 
-  async page(auth: AuthContext, query: ContactQuery): Promise<{ items: ContactDto[]; total: number }> {
+  /**
+   * One page. The total is exact up to 10,000 and reported as `totalCapped` beyond: counting a million rows
+   * on every page costs more than the page itself, and nobody pages that far without searching.
+   */
+  async page(
+    auth: AuthContext,
+    query: ContactQuery,
+  ): Promise<{ items: ContactDto[]; total: number; totalCapped: boolean }> {
     const em = this.tenancy.of(auth);
     const where = await contactWhere(em, query);
-    const [rows, total] = await em.findAndCount(Contact, where, {
-      orderBy: ORDER[query.sort],
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return { items: await this.toDtos(em, auth, rows), total };
+    // A query builder does not apply the tenant filter, so the organization is named here explicitly.
+    const capped = em
+      .createQueryBuilder(Contact)
+      .select('id')
+      .where({ $and: [where, { organization: auth.organizationId }] } as never)
+      .limit(COUNT_CAP + 1);
+    const [rows, counted] = await Promise.all([
+      em.find(Contact, where, { orderBy: ORDER[query.sort], limit: query.limit, offset: query.offset }),
+      em.execute<{ n: number | string }[]>(
+        `select count(*) as n from (${capped.getQuery()}) as capped`,
+        capped.getParams() as unknown[],
+      ),
+    ]);
+    const count = Number(counted[0]?.n ?? 0);
+    const totalCapped = count > COUNT_CAP;
+    return { items: await this.toDtos(em, auth, rows), total: totalCapped ? COUNT_CAP : count, totalCapped };
   }
 
   async get(auth: AuthContext, id: string): Promise<ContactDto> {
