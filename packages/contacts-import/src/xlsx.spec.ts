@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawRow } from './cells.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { previewFile } from './preview.js';
-import { encrypted, failure, handWorkbook, readAll, streamedXlsx, xlsx } from './test-files.js';
+import { encrypted, failure, handWorkbook, readAll, storedZip, streamedXlsx, xlsx } from './test-files.js';
 import { XlsxSource } from './xlsx.js';
 
 async function rows(book: Buffer): Promise<RawRow[]> {
@@ -212,6 +212,25 @@ describe('bad workbooks get a clear error', () => {
     const renamed = Buffer.from(book.toString('latin1').replaceAll('xl/workbook.xml', 'xl/workbook.xmx'), 'latin1');
     const error = await failure(previewFile(renamed, 'xlsx'));
     expect(error.code).toBe('import/not_a_spreadsheet');
+  });
+
+  it('a Word document, an .xlsb and a ZIP of anything else, each named', async () => {
+    const word = storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' });
+    expect(await failure(previewFile(word, 'xlsx'))).toMatchObject({
+      code: 'import/not_a_spreadsheet',
+      message: expect.stringContaining('Word document'),
+    });
+    const xlsb = storedZip({ 'xl/workbook.bin': 'binary' });
+    expect(await failure(previewFile(xlsb, 'xlsx'))).toMatchObject({ message: expect.stringContaining('.xlsb') });
+    const other = storedZip({ 'photo.jpg': 'jpeg' });
+    expect(await failure(previewFile(other, 'xlsx'))).toMatchObject({
+      message: expect.stringContaining('ZIP archive'),
+    });
+  });
+
+  it('a workbook whose only data is on a hidden sheet', async () => {
+    const book = await xlsx([{ rows: [] }, { rows: [['phone'], [599123456]], hidden: true }]);
+    expect(await failure(previewFile(book, 'xlsx'))).toMatchObject({ code: 'import/empty' });
   });
 
   it('a workbook whose sheets are empty, or hold only a header', async () => {
