@@ -48,7 +48,7 @@ export interface ContactBatch {
   rowsRead: number;
   /** Rows of this batch that repeated an earlier number: merged into a contact of the batch or `duplicateOf` set. */
   duplicates: number;
-  /** Bytes of the file consumed so far (compressed bytes for .xlsx): divide by the file size for progress. */
+  /** Progress in bytes of the file (for .xlsx, in proportion to the worksheet read): divide by the file size. */
   bytesRead: number;
 }
 

@@ -19,15 +19,19 @@ interface Merge {
 export class XlsxSource {
   sheetName: string | null = null;
   private readonly entries: Map<string, ZipEntry>;
+  /** Share of the worksheet's compressed bytes read. */
   private consumed = 0;
 
   constructor(private readonly zip: Buffer) {
     this.entries = readZipDirectory(zip);
   }
 
-  /** Compressed bytes of the file read so far, for progress. */
+  /**
+   * Progress as bytes of the file: the share of the worksheet read, times the file size, so that it reaches the
+   * file size at the end whatever else the file holds.
+   */
   bytesRead(): number {
-    return this.consumed;
+    return Math.round(this.consumed * this.zip.length);
   }
 
   async *rows(): AsyncGenerator<RawRow> {
@@ -49,9 +53,8 @@ export class XlsxSource {
     const reader = new SheetReader(workbook);
     const scanner = new XmlScanner(reader);
     const filler = new MergeFiller(merges);
-    const base = entry.localHeaderOffset;
     const xml = readEntryText(this.zip, entry, IMPORT_LIMITS.maxSheetXmlBytes, (bytes) => {
-      this.consumed = base + bytes;
+      this.consumed = entry.compressedSize > 0 ? bytes / entry.compressedSize : 1;
     });
     for await (const chunk of xml) {
       scanner.push(chunk);
