@@ -1,7 +1,7 @@
 import { type CellValue, columnIndex, isBlankRow, type RawRow } from './cells.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { readWorkbook, type WorkbookInfo } from './workbook.js';
-import { attribute, unescapeXml, type XmlHandler, XmlScanner } from './xml.js';
+import { attribute, forEachAttribute, unescapeXml, type XmlHandler, XmlScanner } from './xml.js';
 import { readEntryChunks, readEntryText, readZipDirectory, type ZipEntry } from './zip.js';
 
 interface Merge {
@@ -113,7 +113,19 @@ class SheetReader implements XmlHandler {
   private into: 'v' | 'f' | 't' | null = null;
   private inPhonetic = false;
 
+  private ref: string | null = null;
+
   constructor(private readonly workbook: WorkbookInfo) {}
+
+  private readonly cellAttribute = (name: string, raw: string): void => {
+    if (name === 'r') {
+      // The column letters of a reference such as "AB12".
+      let end = 0;
+      while (end < raw.length && raw.charCodeAt(end) >= 0x41) end++;
+      this.ref = end > 0 ? raw.slice(0, end) : null;
+    } else if (name === 't') this.type = raw;
+    else if (name === 's') this.style = Number(raw) || 0;
+  };
 
   take(): RawRow[] {
     const rows = this.ready;
@@ -132,11 +144,11 @@ class SheetReader implements XmlHandler {
         break;
       }
       case 'c': {
-        const ref = attribute(attrs, 'r');
-        const letters = ref ? /^[A-Za-z]+/.exec(ref)?.[0] : undefined;
-        this.column = letters ? columnIndex(letters) : this.column + 1;
-        this.type = attribute(attrs, 't') ?? 'n';
-        this.style = Number(attribute(attrs, 's') ?? 0);
+        this.ref = null;
+        this.type = 'n';
+        this.style = 0;
+        forEachAttribute(attrs, this.cellAttribute);
+        this.column = this.ref === null ? this.column + 1 : columnIndex(this.ref);
         this.formula = null;
         this.value = null;
         this.inline = null;
@@ -222,8 +234,21 @@ class SheetReader implements XmlHandler {
   }
 }
 
+const dates = new Map<number, string>();
+
 /** An Excel serial date (days since 1900-01-00, with Excel's phantom 29 February 1900, or since 1904) as ISO text. */
 function excelDate(serial: number, date1904: boolean): string {
+  const key = date1904 ? -serial - 1 : serial;
+  const known = dates.get(key);
+  if (known !== undefined) return known;
+  // Birthdays and join dates repeat; a bounded cache saves formatting each one again.
+  if (dates.size > 50_000) dates.clear();
+  const text = formatExcelDate(serial, date1904);
+  dates.set(key, text);
+  return text;
+}
+
+function formatExcelDate(serial: number, date1904: boolean): string {
   const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
   const date = new Date(Math.round((days - 25569) * 86_400_000));
   if (Number.isNaN(date.getTime())) return String(serial);

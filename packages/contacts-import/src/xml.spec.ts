@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeenNumbers, StringTable } from './tables.js';
-import { attribute, unescapeXml, XmlScanner } from './xml.js';
+import { attribute, forEachAttribute, unescapeXml, XmlScanner } from './xml.js';
 
 function events(chunks: string[], capture: string[] = ['t']): string[] {
   const out: string[] = [];
@@ -65,6 +65,19 @@ describe('attribute', () => {
     expect(attribute(' name="x r=&quot;B2&quot;" r="C3"', 'r')).toBe('C3');
     expect(attribute(' name="a t=&quot;1&quot;"', 't')).toBeUndefined();
     expect(attribute(' r="A1"', 's')).toBeUndefined();
+  });
+});
+
+describe('forEachAttribute', () => {
+  it('visits every attribute once, whatever the quotes and spacing', () => {
+    const seen: [string, string][] = [];
+    forEachAttribute(' r="B12" s = \'3\'\n t="s" x:id="a b"', (name, raw) => seen.push([name, raw]));
+    expect(seen).toEqual([
+      ['r', 'B12'],
+      ['s', '3'],
+      ['t', 's'],
+      ['x:id', 'a b'],
+    ]);
   });
 });
 

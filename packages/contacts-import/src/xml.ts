@@ -68,6 +68,31 @@ function escapeText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 }
 
+/**
+ * Calls `visit` with each attribute's name (as written, prefix included) and raw value, in one pass: cheaper than
+ * several `attribute` lookups on a tag read a million times.
+ */
+export function forEachAttribute(attributes: string, visit: (name: string, raw: string) => void): void {
+  const n = attributes.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && attributes.charCodeAt(i) <= 0x20) i++;
+    const nameStart = i;
+    while (i < n && attributes.charCodeAt(i) > 0x20 && attributes.charCodeAt(i) !== 0x3d) i++;
+    const nameEnd = i;
+    while (i < n && attributes.charCodeAt(i) <= 0x20) i++;
+    if (i >= n || attributes.charCodeAt(i) !== 0x3d) return;
+    i++;
+    while (i < n && attributes.charCodeAt(i) <= 0x20) i++;
+    const quote = attributes[i];
+    if (quote !== '"' && quote !== "'") return;
+    const end = attributes.indexOf(quote, i + 1);
+    if (end < 0) return;
+    visit(attributes.slice(nameStart, nameEnd), attributes.slice(i + 1, end));
+    i = end + 1;
+  }
+}
+
 const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** The value of one attribute (by local name: `id` finds `r:id`) in a start tag's attribute text, unescaped. */
