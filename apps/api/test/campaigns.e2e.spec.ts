@@ -2,10 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../src/db/seed-demo.js';
-import { Tenancy } from '../src/db/tenancy.js';
-import { CreditService } from '../src/modules/billing/credit.service.js';
 import { login } from './support/http.js';
-import { createTestPlatform, eventually, type TestPlatform } from './support/platform.js';
+import { createTestPlatform, eventually, grantCredit, type TestPlatform } from './support/platform.js';
 
 describe('campaigns: estimate, start, statistics, pause, resume, cancel', () => {
   let platform: TestPlatform;
@@ -25,20 +23,7 @@ describe('campaigns: estimate, start, statistics, pause, resume, cancel', () => 
     });
     app = await platform.startHttp('all');
     owner = await login(app, DEMO.email, DEMO.password);
-    await app
-      .get(Tenancy)
-      .system()
-      .transactional((tx) =>
-        new CreditService().post(tx, {
-          organizationId: platform.organizationId,
-          idempotencyKey: 'test-top-up',
-          kind: 'top_up',
-          debit: 'sales',
-          credit: 'available',
-          amount: 500,
-          memo: 'test',
-        }),
-      );
+    await grantCredit(app, platform.organizationId, 500);
     groupId = (await http().post('/v1/groups').set('Cookie', owner).send({ name: 'კლიენტები' })).body.id;
     const people = [
       ['599100001', 'ნინო'],

@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ormOptions } from '../src/db/orm-config.js';
 import { DEMO } from '../src/db/seed-demo.js';
 import { Tenancy } from '../src/db/tenancy.js';
-import { CreditService } from '../src/modules/billing/credit.service.js';
 import { Channel } from '../src/modules/channels/channel.entity.js';
 import { ChannelRuntime } from '../src/modules/channels/channel-runtime.service.js';
 import { Message } from '../src/modules/messaging/message.entity.js';
 import { Route } from '../src/modules/routing/route.entity.js';
 import { bearer, login } from './support/http.js';
-import { createTestPlatform, eventually, type TestPlatform } from './support/platform.js';
+import { createTestPlatform, eventually, grantCredit, type TestPlatform } from './support/platform.js';
 
 /** The April 2020 reserve channel: Georgian 320, Latin 480, repeats within 3 h dropped, may deliver as the provider. */
 const RESERVE = {
@@ -56,20 +55,7 @@ describe('routing by operator, failover to the reserve channel and back', () => 
     await orm.close(true);
     app = await platform.startHttp('all');
     // Enough credit for the drill.
-    await app
-      .get(Tenancy)
-      .system()
-      .transactional((tx) =>
-        new CreditService().post(tx, {
-          organizationId: platform.organizationId,
-          idempotencyKey: 'test-top-up',
-          kind: 'top_up',
-          debit: 'sales',
-          credit: 'available',
-          amount: 1000,
-          memo: 'test',
-        }),
-      );
+    await grantCredit(app, platform.organizationId, 1000);
   });
   afterAll(() => platform?.destroy());
 

@@ -2,10 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../src/db/seed-demo.js';
-import { Tenancy } from '../src/db/tenancy.js';
-import { CreditService } from '../src/modules/billing/credit.service.js';
 import { bearer } from './support/http.js';
-import { createTestPlatform, eventually, type TestPlatform } from './support/platform.js';
+import { createTestPlatform, eventually, grantCredit, type TestPlatform } from './support/platform.js';
 
 describe('the integrator API: batches, idempotency, references, filters, rate limits', () => {
   let platform: TestPlatform;
@@ -16,20 +14,7 @@ describe('the integrator API: batches, idempotency, references, filters, rate li
   beforeAll(async () => {
     platform = await createTestPlatform({ env: { MTREDI_RATE_LIMIT_PER_SECOND: '40' } });
     app = await platform.startHttp('all');
-    await app
-      .get(Tenancy)
-      .system()
-      .transactional((tx) =>
-        new CreditService().post(tx, {
-          organizationId: platform.organizationId,
-          idempotencyKey: 'test-top-up',
-          kind: 'top_up',
-          debit: 'sales',
-          credit: 'available',
-          amount: 100,
-          memo: 'test',
-        }),
-      );
+    await grantCredit(app, platform.organizationId, 100);
   });
   afterAll(() => platform?.destroy());
 

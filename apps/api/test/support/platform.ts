@@ -11,7 +11,9 @@ import { type AppConfig, loadConfig } from '../../src/config/config.js';
 import { migrate } from '../../src/db/migrate.js';
 import { ormOptions } from '../../src/db/orm-config.js';
 import { seedDemo } from '../../src/db/seed-demo.js';
+import { Tenancy } from '../../src/db/tenancy.js';
 import { createHttpApp } from '../../src/http.js';
+import { CreditService } from '../../src/modules/billing/credit.service.js';
 import { Channel } from '../../src/modules/channels/channel.entity.js';
 import { startWorker } from '../../src/worker.js';
 
@@ -152,4 +154,22 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+/** Gives the demo organization credit, as a confirmed top-up would (for tests that send a lot). */
+export async function grantCredit(app: INestApplicationContext, organizationId: string, amount: number): Promise<void> {
+  await app
+    .get(Tenancy)
+    .system()
+    .transactional((tx) =>
+      new CreditService().post(tx, {
+        organizationId,
+        idempotencyKey: `test-credit:${organizationId}:${amount}`,
+        kind: 'top_up',
+        debit: 'sales',
+        credit: 'available',
+        amount,
+        memo: 'credit for a test',
+      }),
+    );
 }
