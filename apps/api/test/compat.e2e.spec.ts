@@ -207,3 +207,27 @@ describe('smsoffice.ge-compatible API', () => {
     expect((await http().get('/api/getBalance').query({ key: pendingKey }).expect(200)).text).toBe('10');
   });
 });
+
+describe('smsoffice.ge-compatible API: the per-key rate limit', () => {
+  let platform: TestPlatform;
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    platform = await createTestPlatform({ env: { MTREDI_RATE_LIMIT_PER_SECOND: '3' } });
+    app = await platform.startHttp('api');
+  });
+  afterAll(() => platform?.destroy());
+
+  it('applies to the key given as a parameter, answered as smsoffice’s temporary error (−100)', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        request(app.getHttpServer()).get('/api/getBalance').query({ key: platform.apiKey }),
+      ),
+    );
+    const limited = answers.filter((res) => res.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]?.body).toMatchObject({ Success: false, ErrorCode: -100 });
+    expect(Number(limited[0]?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(answers.filter((res) => res.status === 200).every((res) => /^\d+$/.test(res.text))).toBe(true);
+  });
+});

@@ -1,8 +1,23 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../../common/auth/auth-context.js';
+import { type AuthenticatedRequest, Public } from '../../common/auth/auth-context.js';
 import { CompatService, type Params } from './compat.service.js';
+import { CompatExceptionFilter } from './compat-exception.filter.js';
+import { CompatKeyGuard } from './compat-key.guard.js';
 
 const SEND_DESCRIPTION = `
 Shaped like smsoffice.ge's \`/api/v2/send/\`, so its integrations switch by changing the host. GET with query
@@ -34,6 +49,8 @@ function assertTrailingSlashOnly(rest: string | undefined): void {
 
 @ApiTags('smsoffice.ge compatible')
 @Public()
+@UseGuards(CompatKeyGuard)
+@UseFilters(CompatExceptionFilter)
 @Controller('api')
 export class CompatController {
   constructor(private readonly compat: CompatService) {}
@@ -41,31 +58,36 @@ export class CompatController {
   @Get('v2/send')
   @ApiOperation({ summary: 'Send to one or more numbers, smsoffice.ge style', description: SEND_DESCRIPTION })
   @ApiParams(SEND_PARAMS)
-  sendByGet(@Query() query: Params) {
-    return this.compat.send(query);
+  sendByGet(@Req() req: AuthenticatedRequest, @Query() query: Params) {
+    return this.compat.send(query, req.auth);
   }
 
   @Post('v2/send')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send, smsoffice.ge style (form-encoded POST)', description: SEND_DESCRIPTION })
   @ApiParams(SEND_PARAMS)
-  sendByPost(@Query() query: Params, @Body() body: Params | undefined) {
-    return this.compat.send({ ...query, ...(body ?? {}) });
+  sendByPost(@Req() req: AuthenticatedRequest, @Query() query: Params, @Body() body: Params | undefined) {
+    return this.compat.send({ ...query, ...(body ?? {}) }, req.auth);
   }
 
   @Get('v2/send/*')
   @ApiExcludeEndpoint()
-  sendByGetSlash(@Param('*') rest: string, @Query() query: Params) {
+  sendByGetSlash(@Req() req: AuthenticatedRequest, @Param('*') rest: string, @Query() query: Params) {
     assertTrailingSlashOnly(rest);
-    return this.compat.send(query);
+    return this.compat.send(query, req.auth);
   }
 
   @Post('v2/send/*')
   @HttpCode(200)
   @ApiExcludeEndpoint()
-  sendByPostSlash(@Param('*') rest: string, @Query() query: Params, @Body() body: Params | undefined) {
+  sendByPostSlash(
+    @Req() req: AuthenticatedRequest,
+    @Param('*') rest: string,
+    @Query() query: Params,
+    @Body() body: Params | undefined,
+  ) {
     assertTrailingSlashOnly(rest);
-    return this.compat.send({ ...query, ...(body ?? {}) });
+    return this.compat.send({ ...query, ...(body ?? {}) }, req.auth);
   }
 
   @Get('getBalance')
@@ -74,19 +96,20 @@ export class CompatController {
     description: 'A missing or wrong key is answered with the JSON envelope (ErrorCode 500 or 80).',
   })
   @ApiParams(['key'])
-  balance(@Query() query: Params, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.balanceReply(query, reply);
+  balance(@Req() req: AuthenticatedRequest, @Query() query: Params, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.balanceReply(req, query, reply);
   }
 
   @Get(['getBalance/*', 'v2/getBalance', 'v2/getBalance/*'])
   @ApiExcludeEndpoint()
   balanceAlias(
+    @Req() req: AuthenticatedRequest,
     @Param('*') rest: string | undefined,
     @Query() query: Params,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     assertTrailingSlashOnly(rest);
-    return this.balanceReply(query, reply);
+    return this.balanceReply(req, query, reply);
   }
 
   @Get('v2/getMessageStatus')
@@ -98,19 +121,19 @@ export class CompatController {
       'ErrorCode 404: no such message.',
   })
   @ApiParams(['key', 'destination', 'reference'])
-  status(@Query() query: Params) {
-    return this.compat.status(query);
+  status(@Req() req: AuthenticatedRequest, @Query() query: Params) {
+    return this.compat.status(query, req.auth);
   }
 
   @Get('v2/getMessageStatus/*')
   @ApiExcludeEndpoint()
-  statusSlash(@Param('*') rest: string, @Query() query: Params) {
+  statusSlash(@Req() req: AuthenticatedRequest, @Param('*') rest: string, @Query() query: Params) {
     assertTrailingSlashOnly(rest);
-    return this.compat.status(query);
+    return this.compat.status(query, req.auth);
   }
 
-  private async balanceReply(query: Params, reply: FastifyReply) {
-    const balance = await this.compat.balance(query);
+  private async balanceReply(req: AuthenticatedRequest, query: Params, reply: FastifyReply) {
+    const balance = await this.compat.balance(query, req.auth);
     if (typeof balance !== 'number') return balance;
     void reply.type('text/plain; charset=utf-8');
     return String(balance);

@@ -1,14 +1,13 @@
-import type { Message as MessageDto } from '@mtredi/api-contract';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { ApiKeysService } from '../accounts/api-keys.service.js';
 import { OrganizationService } from '../accounts/organization.service.js';
 import { BillingService } from '../billing/billing.service.js';
+import { BatchSendService } from '../messaging/batch-send.service.js';
 import { Message, type MessageStatusValue } from '../messaging/message.entity.js';
-import { MessagesService } from '../messaging/messages.service.js';
 import { analyzeText } from '../messaging/text-analysis.js';
-import { REQUEST_LEVEL, SmsofficeCode, smsofficeCodeOf } from './smsoffice-codes.js';
+import { SmsofficeCode, smsofficeCodeOf } from './smsoffice-codes.js';
 import { SMSOFFICE_STATUS, smsofficeNumber } from './smsoffice-format.js';
 import { type ParsedNumber, parseDestination, parseDestinations } from './smsoffice-numbers.js';
 
@@ -23,8 +22,8 @@ export interface Envelope {
 /** Query and form parameters as received; a repeated parameter arrives as a list. */
 export type Params = Record<string, unknown>;
 
-/** Numbers of one request sent at the same time: enough to overlap round trips, few enough to be fair. */
-const SEND_CONCURRENCY = 4;
+/** The most the batch path takes at once. */
+const BATCH_SIZE = 10_000;
 /** smsoffice's `scheduledAt` is not supported; a time this close to now is taken as "now". */
 const SCHEDULE_TOLERANCE_S = 60;
 
@@ -57,13 +56,13 @@ export class CompatService {
     private readonly tenancy: Tenancy,
     private readonly apiKeys: ApiKeysService,
     private readonly organizations: OrganizationService,
-    private readonly messages: MessagesService,
+    private readonly batches: BatchSendService,
     private readonly billing: BillingService,
   ) {}
 
-  async send(params: Params): Promise<Envelope> {
+  async send(params: Params, caller?: AuthContext): Promise<Envelope> {
     try {
-      const auth = await this.authenticate(params);
+      const auth = await this.authenticate(params, caller);
       const destination = required(
         params,
         'destination',
@@ -87,7 +86,7 @@ export class CompatService {
       if (valid.length === 0) return summarize([], refused);
       await this.assertEnoughCredit(auth, content, valid.length);
       const urgent = ['true', '1', 'yes'].includes((text(params, 'urgent') ?? '').toLowerCase());
-      const accepted = await this.sendEach(auth, valid, { sender, content, reference, urgent }, refused);
+      const accepted = await this.sendAll(auth, valid, { sender, content, reference, urgent }, refused);
       return summarize(accepted, refused);
     } catch (error) {
       return this.failure(error);
@@ -95,9 +94,9 @@ export class CompatService {
   }
 
   /** Credits left, as the bare integer smsoffice answers; refusals come as the JSON envelope. */
-  async balance(params: Params): Promise<number | Envelope> {
+  async balance(params: Params, caller?: AuthContext): Promise<number | Envelope> {
     try {
-      const auth = await this.authenticate(params);
+      const auth = await this.authenticate(params, caller);
       return (await this.billing.balance(auth)).available;
     } catch (error) {
       return this.failure(error);
@@ -105,9 +104,9 @@ export class CompatService {
   }
 
   /** The newest message to `destination` with `reference` (any reference when it is left out). */
-  async status(params: Params): Promise<Envelope> {
+  async status(params: Params, caller?: AuthContext): Promise<Envelope> {
     try {
-      const auth = await this.authenticate(params);
+      const auth = await this.authenticate(params, caller);
       const destination = required(
         params,
         'destination',
@@ -150,7 +149,9 @@ export class CompatService {
     }
   }
 
-  private async authenticate(params: Params): Promise<AuthContext> {
+  /** `caller`: the key already authenticated by CompatKeyGuard; otherwise the key is checked here. */
+  private async authenticate(params: Params, caller: AuthContext | undefined): Promise<AuthContext> {
+    if (caller) return caller;
     const key = text(params, 'key')?.trim();
     if (!key) throw new Refusal(SmsofficeCode.keyMissing, 'key is missing');
     return this.apiKeys.authenticate(key);
@@ -172,41 +173,33 @@ export class CompatService {
     }
   }
 
-  private async sendEach(
+  /** Through the batch path: one transaction and one queue call per 10,000 numbers, each answered on its own. */
+  private async sendAll(
     auth: AuthContext,
     numbers: { e164: string; raw: string }[],
     message: { sender: string; content: string; reference: string | undefined; urgent: boolean },
     refused: NumberRefusal[],
-  ): Promise<MessageDto[]> {
-    const accepted: MessageDto[] = [];
-    let stop: Refusal | null = null;
-    const sendOne = async (number: { e164: string; raw: string }) => {
-      if (stop) {
-        refused.push({ Destination: number.raw, ErrorCode: stop.errorCode, Message: stop.message });
-        return;
+  ): Promise<AcceptedMessage[]> {
+    const accepted: AcceptedMessage[] = [];
+    for (let i = 0; i < numbers.length; i += BATCH_SIZE) {
+      const chunk = numbers.slice(i, i + BATCH_SIZE);
+      const items = chunk.map((n) => ({
+        to: n.e164,
+        sender: message.sender,
+        text: message.content,
+        ...(message.reference ? { reference: message.reference } : {}),
+      }));
+      const { results } = await this.batches.send(auth, { messages: items }, message.urgent);
+      for (const result of results) {
+        const number = chunk[result.index];
+        if (!number) continue;
+        if (result.ok && result.id) {
+          accepted.push({ Destination: smsofficeNumber(number.e164), MessageId: result.id, Parts: result.parts ?? 1 });
+        } else {
+          const code = result.code ?? 'internal/error';
+          refused.push({ Destination: number.raw, ErrorCode: smsofficeCodeOf(code), Message: result.message ?? code });
+        }
       }
-      try {
-        accepted.push(
-          await this.messages.send(auth, {
-            to: number.e164,
-            sender: message.sender,
-            text: message.content,
-            reference: message.reference,
-            urgent: message.urgent,
-          }),
-        );
-      } catch (error) {
-        const { code, text: reason } = describe(error, this.logger);
-        const errorCode = smsofficeCodeOf(code);
-        refused.push({ Destination: number.raw, ErrorCode: errorCode, Message: reason });
-        if (REQUEST_LEVEL.has(code)) stop = new Refusal(errorCode, reason);
-      }
-    };
-    // The first number alone: a refusal of the whole request (unknown sender, no credit) then costs one try.
-    const [first, ...rest] = numbers;
-    if (first) await sendOne(first);
-    for (let i = 0; i < rest.length; i += SEND_CONCURRENCY) {
-      await Promise.all(rest.slice(i, i + SEND_CONCURRENCY).map(sendOne));
     }
     return accepted;
   }
@@ -216,6 +209,12 @@ export class CompatService {
     const { code, text: reason } = describe(error, this.logger);
     return fail(smsofficeCodeOf(code), reason);
   }
+}
+
+interface AcceptedMessage {
+  Destination: string;
+  MessageId: string;
+  Parts: number;
 }
 
 interface NumberRefusal {
@@ -231,11 +230,8 @@ function numberRefusal(n: ParsedNumber): NumberRefusal {
 }
 
 /** The answer for a send: success when at least one number was accepted, with the refused ones listed. */
-function summarize(accepted: MessageDto[], refused: NumberRefusal[]): Envelope {
-  const output = {
-    Messages: accepted.map((m) => ({ Destination: smsofficeNumber(m.to), MessageId: m.id, Parts: m.parts })),
-    Refused: refused,
-  };
+function summarize(accepted: AcceptedMessage[], refused: NumberRefusal[]): Envelope {
+  const output = { Messages: accepted, Refused: refused };
   if (accepted.length > 0) {
     const note = refused.length > 0 ? `; ${refused.length} number(s) refused` : '';
     return { Success: true, Message: `Accepted ${accepted.length} message(s)${note}`, Output: output, ErrorCode: 0 };

@@ -46,14 +46,3 @@ export const SMSOFFICE_CODE_OF: Readonly<Record<string, number>> = {
 export function smsofficeCodeOf(code: string): number {
   return SMSOFFICE_CODE_OF[code] ?? SmsofficeCode.temporary;
 }
-
-/** Our refusals that concern the whole request, not one number: the first one stops the send. */
-export const REQUEST_LEVEL: ReadonlySet<string> = new Set([
-  'billing/insufficient_credit',
-  'senders/unknown',
-  'accounts/organization_pending',
-  'accounts/organization_suspended',
-  'encoding/text_too_long',
-  'encoding/too_many_parts',
-  'validation/invalid_request',
-]);
