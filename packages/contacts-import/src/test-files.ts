@@ -108,14 +108,17 @@ export function storedZip(parts: Record<string, string>): Buffer {
 /** A one-sheet workbook from hand-written parts. */
 export function handWorkbook(
   sheet: string,
-  parts: { sharedStrings?: string; styles?: string; workbookPr?: string } = {},
+  parts: { sharedStrings?: string; styles?: string; workbookPr?: string; target?: string; rels?: boolean } = {},
 ) {
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   return storedZip({
     'xl/workbook.xml': `<workbook ${ns} ${rel}>${parts.workbookPr ?? ''}<sheets><sheet name="ფურცელი" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels':
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ...(parts.rels === false
+      ? {}
+      : {
+          'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${parts.target ?? 'worksheets/sheet1.xml'}"/></Relationships>`,
+        }),
     'xl/worksheets/sheet1.xml': sheet,
     ...(parts.sharedStrings ? { 'xl/sharedStrings.xml': parts.sharedStrings } : {}),
     ...(parts.styles ? { 'xl/styles.xml': parts.styles } : {}),

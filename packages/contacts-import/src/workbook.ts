@@ -44,6 +44,7 @@ export async function readWorkbook(zip: Buffer, entries: Map<string, ZipEntry>):
     });
   }
   const sheets: WorkbookInfo['sheets'] = [];
+  let hidden = 0;
   let date1904 = false;
   scanText(readEntry(zip, main).toString('utf8'), {
     workbookPr(attrs) {
@@ -52,12 +53,16 @@ export async function readWorkbook(zip: Buffer, entries: Map<string, ZipEntry>):
     },
     sheet(attrs) {
       const state = attribute(attrs, 'state');
-      if (state === 'hidden' || state === 'veryHidden') return;
+      if (state === 'hidden' || state === 'veryHidden') {
+        hidden++;
+        return;
+      }
       const target = targets.get(attribute(attrs, 'id') ?? '');
-      const entry = target && part(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+      const entry = target && part(resolvePart(target));
       if (entry) sheets.push({ name: attribute(attrs, 'name') ?? '', entry });
     },
   });
+  if (sheets.length === 0 && hidden === 0) sheets.push(...sheetsByPartName(entries));
   const styles = part('xl/styles.xml');
   const shared = part('xl/sharedStrings.xml');
   return {
@@ -66,6 +71,25 @@ export async function readWorkbook(zip: Buffer, entries: Map<string, ZipEntry>):
     dateStyles: styles ? readDateStyles(readEntry(zip, styles).toString('utf8')) : [],
     sharedStrings: shared ? await readSharedStrings(zip, shared) : new StringTable(),
   };
+}
+
+/** A relationship target, relative to xl/ unless it starts with a slash (ECMA-376 Part 2 §9.3). */
+function resolvePart(target: string): string {
+  const path: string[] = [];
+  for (const segment of (target.startsWith('/') ? target : `xl/${target}`).split('/')) {
+    if (segment === '..') path.pop();
+    else if (segment && segment !== '.') path.push(segment);
+  }
+  return path.join('/');
+}
+
+/** Without relationships to follow (some minimal writers leave them out), the worksheets by their part names. */
+function sheetsByPartName(entries: Map<string, ZipEntry>): WorkbookInfo['sheets'] {
+  return [...entries]
+    .map(([name, entry]) => ({ number: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1], entry }))
+    .filter((part): part is { number: string; entry: ZipEntry } => part.number !== undefined)
+    .sort((a, b) => Number(a.number) - Number(b.number))
+    .map((part) => ({ name: `Sheet${part.number}`, entry: part.entry }));
 }
 
 function scanText(xml: string, on: Record<string, (attributes: string) => void>): void {

@@ -160,6 +160,17 @@ describe('workbooks from other writers', () => {
     expect(in1904[0]?.cells[0]).toBe('2027-03-16');
   });
 
+  it('follows relationship targets written as absolute or ./ paths, and finds sheets without relationships', async () => {
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1"><v>599123456</v></c></row></sheetData></worksheet>';
+    for (const parts of [
+      { target: '/xl/worksheets/sheet1.xml' },
+      { target: './worksheets/../worksheets/sheet1.xml' },
+      { rels: false },
+    ]) {
+      expect((await rows(handWorkbook(sheet, parts)))[0]?.cells).toEqual([599123456]);
+    }
+  });
+
   it('finds merged ranges wherever they fall against the read chunks', async () => {
     const data =
       '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>phone</t></is></c><c r="B1" t="inlineStr"><is><t>group</t></is></c></row>' +
