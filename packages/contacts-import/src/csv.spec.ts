@@ -119,6 +119,13 @@ describe('CsvSource on files that are not text', () => {
     });
   });
 
+  it('tells an Excel 97–2003 file and an encrypted workbook apart even when sent as CSV', async () => {
+    const { encrypted, legacyXls, xlsx } = await import('./test-files.js');
+    expect(await failure(rows(legacyXls()))).toMatchObject({ code: 'import/legacy_xls' });
+    const locked = encrypted(await xlsx([['phone'], [599123456]]));
+    expect(await failure(rows(trickle(locked, 100)))).toMatchObject({ code: 'import/password_protected' });
+  });
+
   it('reads nothing from an empty file', async () => {
     expect(await rows(Buffer.alloc(0))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type { CellValue, RawRow } from './cells.js';
-import { detectFileKind } from './detect.js';
+import { DETECT_HEAD_BYTES, detectFileKind } from './detect.js';
 import { ImportFileError } from './errors.js';
 import { fileTooLarge, IMPORT_LIMITS } from './limits.js';
 
@@ -100,7 +100,7 @@ export class CsvSource {
       }
       // The byte order mark, and the signatures of files that are not text, need the first bytes together.
       head.push(chunk);
-      if (this.consumed < 512) continue;
+      if (this.consumed < DETECT_HEAD_BYTES) continue;
       const bytes = Buffer.concat(head);
       decoder = decoderFor(bytes);
       yield decode(bytes, true);
