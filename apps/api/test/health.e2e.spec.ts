@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../src/db/seed-demo.js';
+import { login } from './support/http.js';
 import { createTestPlatform, eventually, type TestPlatform } from './support/platform.js';
 
 describe('GET /health and the OpenAPI document', () => {
@@ -24,6 +26,29 @@ describe('GET /health and the OpenAPI document', () => {
       redis: { status: 'up' },
       channels: [{ name: 'Local simulator', driver: 'simulator', health: 'up' }],
     });
+  });
+
+  it('a channel staff add while the platform runs starts without a restart, and stops when disabled', async () => {
+    const staff = await login(app, DEMO.staffEmail, DEMO.staffPassword);
+    const created = await request(app.getHttpServer())
+      .post('/v1/admin/channels')
+      .set('Cookie', staff)
+      .send({ name: 'Second simulator', driver: 'simulator', config: {} })
+      .expect(201);
+    const health = (name: string) =>
+      eventually(async () => {
+        const res = await request(app.getHttpServer()).get('/health');
+        return res.body.channels.find(
+          (c: { id: string; health: string }) => c.id === created.body.id && c.health === name,
+        );
+      }, 15_000);
+    await health('up');
+    await request(app.getHttpServer())
+      .patch(`/v1/admin/channels/${created.body.id}`)
+      .set('Cookie', staff)
+      .send({ enabled: false })
+      .expect(200);
+    await health('disabled');
   });
 
   it('serves the OpenAPI document with the message endpoints', async () => {

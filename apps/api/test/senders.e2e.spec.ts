@@ -212,4 +212,19 @@ describe('sender names and their authorization by each operator', () => {
       .expect(422);
     expect(res.body.message).toMatch(/Cellfie/);
   });
+  it('a rejected name can be asked for again: it goes back to that operator only', async () => {
+    const name = (await http().post('/v1/senders').set('Cookie', customer).send({ name: 'TDClinic' }).expect(201)).body;
+    await binary(http().post('/v1/admin/senders/batches').set('Cookie', staff).send({ operator: 'cellfie' })).expect(
+      200,
+    );
+    await http()
+      .post('/v1/admin/senders/decisions')
+      .set('Cookie', staff)
+      .send({ operator: 'cellfie', decisions: [{ senderId: name.id, decision: 'reject', reason: 'unclear owner' }] })
+      .expect(201);
+    const again = await http().post('/v1/senders').set('Cookie', customer).send({ name: 'TDClinic' }).expect(201);
+    expect(again.body.operators.cellfie).toMatchObject({ state: 'requested' });
+    await http().post('/v1/senders').set('Cookie', customer).send({ name: 'TDClinic' }).expect(409);
+    await http().delete(`/v1/senders/${name.id}`).set('Cookie', customer).expect(204);
+  });
 });

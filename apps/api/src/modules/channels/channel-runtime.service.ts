@@ -11,6 +11,8 @@ import { DriverRegistry } from './driver-registry.js';
 
 export interface RunningChannel {
   id: string;
+  /** The stored settings it was started with; a change restarts the driver. */
+  configJson: string;
   name: string;
   priority: number;
   driver: ChannelDriver;
@@ -18,11 +20,16 @@ export interface RunningChannel {
   breaker: CircuitBreaker;
 }
 
+/** How often a worker looks for channels staff added, changed or disabled. */
+const RECONCILE_MS = 5_000;
+
 /** Starts one driver instance per enabled channel in a worker process and stops them on shutdown. */
 @Injectable()
 export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShutdown, LiveChannelState {
   private readonly logger = new Logger(ChannelRuntime.name);
   private running: RunningChannel[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private reconciling: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -33,15 +40,42 @@ export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const channels = await this.tenancy
-      .system()
-      .find(Channel, { enabled: true }, { orderBy: { priority: 'asc', name: 'asc' } });
-    for (const channel of channels) await this.start(channel);
+    await this.reconcile();
+    this.timer = setInterval(() => {
+      void this.reconcile().catch((e: Error) => this.logger.error(`Channel reconcile failed: ${e.message}`));
+    }, RECONCILE_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.reconciling;
     await Promise.all(this.running.map((c) => c.driver.stop()));
     this.running = [];
+  }
+
+  /**
+   * Brings the running drivers in line with the channel rows, so staff changes take effect without a
+   * restart: new or re-enabled channels start, disabled or removed ones stop, changed settings restart.
+   */
+  reconcile(): Promise<void> {
+    this.reconciling = this.reconciling.then(async () => {
+      const channels = await this.tenancy
+        .system()
+        .find(Channel, { enabled: true }, { orderBy: { priority: 'asc', name: 'asc' } });
+      const wanted = new Map(channels.map((c) => [c.id, c]));
+      for (const running of [...this.running]) {
+        const row = wanted.get(running.id);
+        if (row && JSON.stringify(row.config) === running.configJson) continue;
+        this.running = this.running.filter((r) => r !== running);
+        await running.driver.stop();
+        if (!row) await this.healthStore.set(running.id, 'down', 'disabled');
+        this.logger.log(`Channel "${running.name}" stopped${row ? ' to apply new settings' : ''}`);
+      }
+      for (const channel of channels) {
+        if (!this.get(channel.id)) await this.start(channel);
+      }
+    });
+    return this.reconciling;
   }
 
   /** The running driver of a channel in this process, if any. */
@@ -85,6 +119,7 @@ export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShut
     }
     const entry: RunningChannel = {
       id: channel.id,
+      configJson: JSON.stringify(channel.config),
       name: channel.name,
       priority: channel.priority,
       driver: manifest.create(parsed.data),

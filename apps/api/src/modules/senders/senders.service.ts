@@ -8,6 +8,7 @@ import { Tenancy } from '../../db/tenancy.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OperatorDirectory } from '../operators/operator-directory.service.js';
+import { transition } from './authorization-transitions.js';
 import { GenericSenderName } from './generic-sender-name.entity.js';
 import { SenderAuthorization } from './sender-authorization.entity.js';
 import { SenderAuthorizationEvent } from './sender-authorization-event.entity.js';
@@ -56,11 +57,8 @@ export class SendersService {
         ),
       );
     }
-    if (await em.count(SenderName, { name: rawName, deletedAt: null })) {
-      throw new DomainError('senders/duplicate', `You already have the sender name "${rawName}"`, 409, [
-        { path: 'name', message: 'already requested' },
-      ]);
-    }
+    const existing = await em.findOne(SenderName, { name: rawName, deletedAt: null });
+    if (existing) return this.rerequest(auth, existing);
     const matchExplanation = verdict.acceptable
       ? verdict.match.explanation
       : (verdict.refusals.find((r) => r.code === 'senders/no_match')?.message ?? 'does not match');
@@ -106,6 +104,26 @@ export class SendersService {
       });
     });
     return this.get(auth, id);
+  }
+
+  /**
+   * Asking again for a name the operators rejected or revoked sends it back to them (those operators only);
+   * a name that is active or still waiting somewhere is a duplicate.
+   */
+  private async rerequest(auth: AuthContext, sender: SenderName): Promise<SenderDto> {
+    const em = this.tenancy.of(auth);
+    const authorizations = await em.find(SenderAuthorization, { sender: sender.id });
+    const closed = authorizations.filter((a) => a.state === 'rejected' || a.state === 'revoked');
+    if (closed.length === 0) {
+      throw new DomainError('senders/duplicate', `You already have the sender name "${sender.name}"`, 409, [
+        { path: 'name', message: 'already requested' },
+      ]);
+    }
+    const actor = { kind: 'customer' as const, id: auth.userId ?? auth.apiKeyId };
+    await em.transactional(async (tx) => {
+      for (const authorization of closed) await transition(tx, authorization, { type: 'rerequest' }, actor);
+    });
+    return this.get(auth, sender.id);
   }
 
   async get(auth: AuthContext, id: string): Promise<SenderDto> {
