@@ -6,4 +6,10 @@ export { autoMapColumns, type ColumnMapping, normalizeHeader, type TargetField }
 export { normalizeGeorgianMobile, type PhoneResult } from './phone.js';
 export { type Preview, previewFile } from './preview.js';
 export { type ContactBatch, type ContactRow, type ReadOptions, type RowError, readContacts } from './read.js';
-export { type ExportContact, type ExportOptions, writeContactsWorkbook, writeErrorReport } from './report.js';
+export {
+  type ExportContact,
+  type ExportOptions,
+  REPORT_HEADERS,
+  writeContactsWorkbook,
+  writeErrorReport,
+} from './report.js';

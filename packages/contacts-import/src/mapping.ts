@@ -90,7 +90,23 @@ const VOCABULARY: Record<Standard, string[]> = {
   ],
   name: ['სახელი', 'name', 'saxeli', 'sakheli'],
   groups: ['ჯგუფი', 'ჯგუფები', 'group', 'groups', 'jgufi', 'jgupi', 'группа', 'группы'],
-  ignore: ['', '#', 'n', 'nn', 'no', '№', 'n°', 'რიგითი', 'რიგითი ნომერი', '№ п/п'],
+  ignore: [
+    '',
+    '#',
+    'n',
+    'nn',
+    'no',
+    '№',
+    'n°',
+    'რიგითი',
+    'რიგითი ნომერი',
+    '№ п/п',
+    // The columns writeErrorReport adds before the rows it reports.
+    'Row / სტრიქონი',
+    'Value / მნიშვნელობა',
+    'Reason / მიზეზი',
+    'Code / კოდი',
+  ],
 };
 
 const LOOKUP = new Map<string, Standard>();

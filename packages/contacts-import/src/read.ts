@@ -38,6 +38,8 @@ export interface RowError {
   /** English, for the customer: what is wrong and, where it helps, what to do. */
   reason: string;
   code: RowErrorCode;
+  /** The whole row as text (index 0 = column A), so the report can give the customer rows to fix and upload again. */
+  cells: string[];
 }
 
 export interface ContactBatch {
@@ -188,7 +190,7 @@ function invalid(detail: string): never {
 function toContact(raw: RawRow, plan: Plan, errors: RowError[]): ContactRow | null {
   const { row, cells } = raw;
   const fail = (value: string, code: RowErrorCode, reason: string): null => {
-    errors.push({ row, value: value.slice(0, 200), code, reason });
+    errors.push({ row, value: value.slice(0, 200), code, reason, cells: cells.map(cellText) });
     return null;
   };
   const phoneCell = cells[plan.phone] ?? null;

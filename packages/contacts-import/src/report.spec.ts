@@ -41,31 +41,53 @@ const contacts: ExportContact[] = [
 ];
 
 describe('writeErrorReport', () => {
+  const errors: RowError[] = [
+    {
+      row: 5,
+      value: '0322123456',
+      reason: 'A Georgian landline number: SMS reaches mobile numbers only',
+      code: 'phone/landline',
+      cells: ['0322123456', 'ნინო', 'ბერიძე'],
+    },
+    {
+      row: 9,
+      value: 'გიორგი',
+      reason: 'Not a phone number: it has characters other than digits',
+      code: 'phone/not_a_number',
+      cells: ['გიორგი'],
+    },
+  ];
+
   it('writes row, value, reason and code as text, Georgian and leading zeros intact', async () => {
-    const errors: RowError[] = [
-      {
-        row: 5,
-        value: '0322123456',
-        reason: 'A Georgian landline number: SMS reaches mobile numbers only',
-        code: 'phone/landline',
-      },
-      {
-        row: 9,
-        value: 'გიორგი',
-        reason: 'Not a phone number: it has characters other than digits',
-        code: 'phone/not_a_number',
-      },
-    ];
     const file = await writeErrorReport(
       (async function* () {
         yield* errors;
       })(),
     );
     expect(await sheetValues(file)).toEqual([
-      ['Row', 'Value', 'Reason', 'Code'],
+      ['Row / სტრიქონი', 'Value / მნიშვნელობა', 'Reason / მიზეზი', 'Code / კოდი'],
       [5, '0322123456', errors[0]?.reason, 'phone/landline'],
       [9, 'გიორგი', errors[1]?.reason, 'phone/not_a_number'],
     ]);
+  });
+
+  it('adds the rows as they were under their headers, so the report can be fixed and uploaded again', async () => {
+    const file = await writeErrorReport(errors, { headers: ['ტელეფონი', 'სახელი', 'გვარი'] });
+    expect(await sheetValues(file)).toEqual([
+      ['Row / სტრიქონი', 'Value / მნიშვნელობა', 'Reason / მიზეზი', 'Code / კოდი', 'ტელეფონი', 'სახელი', 'გვარი'],
+      [5, '0322123456', errors[0]?.reason, 'phone/landline', '0322123456', 'ნინო', 'ბერიძე'],
+      [9, 'გიორგი', errors[1]?.reason, 'phone/not_a_number', 'გიორგი'],
+    ]);
+    const preview = await previewFile(file, 'xlsx');
+    expect(preview.mapping).toEqual({
+      0: 'ignore',
+      1: 'ignore',
+      2: 'ignore',
+      3: 'ignore',
+      4: 'phone',
+      5: 'first_name',
+      6: 'last_name',
+    });
   });
 });
 

@@ -6,27 +6,31 @@ async function loadExcelJS(): Promise<typeof import('exceljs')> {
   return (await import('exceljs')).default;
 }
 
+/** In both languages; `autoMapColumns` ignores them, so a fixed report imports like the original file. */
+export const REPORT_HEADERS = ['Row / სტრიქონი', 'Value / მნიშვნელობა', 'Reason / მიზეზი', 'Code / კოდი'];
+
 /**
- * The invalid rows as an .xlsx the customer downloads: row, value, reason, code. Values are written as text, so
- * `0599…` keeps its zero and Georgian stays as typed.
+ * The invalid rows as an .xlsx the customer downloads: row, value, reason and code, then the row as it was under
+ * the file's own headers, so the customer can fix the rows there and upload the report itself (its header row
+ * maps like the original's). Everything is written as text: `0599…` keeps its zero and Georgian stays as typed.
  */
-export async function writeErrorReport(errors: AsyncIterable<RowError> | RowError[]): Promise<Buffer> {
+export async function writeErrorReport(
+  errors: AsyncIterable<RowError> | RowError[],
+  options: { headers?: string[] } = {},
+): Promise<Buffer> {
   const ExcelJS = await loadExcelJS();
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Invalid rows', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: 'Row', key: 'row', width: 8 },
-    { header: 'Value', key: 'value', width: 28 },
-    { header: 'Reason', key: 'reason', width: 90 },
-    { header: 'Code', key: 'code', width: 28 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  const headers = options.headers ?? [];
+  sheet.columns = [8, 28, 70, 26, ...headers.map(() => 20)].map((width) => ({ width }));
+  const header = sheet.addRow([...REPORT_HEADERS, ...headers]);
+  header.font = { bold: true };
+  header.commit();
   for await (const error of errors) {
-    sheet.addRow({ row: error.row, value: error.value, reason: error.reason, code: error.code }).commit();
+    sheet.addRow([error.row, error.value, error.reason, error.code, ...error.cells.slice(0, headers.length)]).commit();
   }
   sheet.commit();
   await workbook.commit();
