@@ -26,13 +26,17 @@ import {
   type UpdateOrganizationRequest,
 } from '@mtredi/api-contract';
 import type { z } from 'zod';
+import { campaignEndpoints } from './campaigns.js';
 import { channelEndpoints } from './channels.js';
+import { contactEndpoints } from './contacts.js';
 import { ApiError, parseRetryAfter } from './errors.js';
+import { queryString } from './query.js';
 import { senderEndpoints } from './senders.js';
 import { type FileAnswer, isRawBody, type Method, type Transport } from './transport.js';
 
 export type { ApiErrorDetail } from './errors.js';
 export { ApiError } from './errors.js';
+export { queryString } from './query.js';
 
 export interface ApiClientOptions {
   /** Origin to call; empty means same origin, which is how the portal is served. */
@@ -47,16 +51,6 @@ type Out<S extends z.ZodType> = z.infer<S>;
 
 /** Ledger filters as the portal sends them; `limit` and `before` page through the history. */
 export type LedgerFilter = Partial<Pick<LedgerQuery, 'from' | 'to' | 'kind' | 'limit' | 'before'>>;
-
-/** `?from=…&kind=…`, leaving out empty values; '' when nothing is set. */
-export function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text === '' ? '' : `?${text}`;
-}
 
 const id = (value: string): string => encodeURIComponent(value);
 
@@ -151,7 +145,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     // Messages
     sendMessage: (request: SendMessageRequest) => send(Message, 'POST', '/v1/messages', request),
-    listMessages: (limit = 50) => get(MessageList, `/v1/messages?limit=${limit}`),
+    /** Newest first; `before` (a message id) pages back through older ones. */
+    listMessages: (limit = 50, before?: string) => get(MessageList, `/v1/messages${queryString({ limit, before })}`),
     getMessage: (messageId: string) => get(Message, `/v1/messages/${id(messageId)}`),
 
     // Credit and billing
@@ -180,6 +175,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     // Sender names, notices, channels and routes
     ...senderEndpoints(transport),
     ...channelEndpoints(transport),
+    // Contacts, imports, stop list, templates, drafts; campaigns and statistics
+    ...contactEndpoints(transport, baseUrl),
+    ...campaignEndpoints(transport),
   };
 }
 

@@ -1,3 +1,4 @@
+import { contactsEn } from './en/contacts.js';
 import { sendersEn } from './en/senders.js';
 import type { Messages } from './ka.js';
 
@@ -402,6 +403,7 @@ export const en: Messages = {
     back: 'Back to the start page',
   },
   ...sendersEn,
+  ...contactsEn,
   prime: {
     emptyMessage: 'No options',
     emptySelectionMessage: 'Nothing selected',

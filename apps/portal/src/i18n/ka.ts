@@ -1,3 +1,4 @@
+import { contactsKa } from './ka/contacts.js';
 import { sendersKa } from './ka/senders.js';
 
 /** Georgian: the portal's first language. English (`en.ts`) must have the same keys. */
@@ -407,6 +408,7 @@ export const ka = {
     back: 'მთავარ გვერდზე დაბრუნება',
   },
   ...sendersKa,
+  ...contactsKa,
   prime: {
     emptyMessage: 'ვარიანტები არ არის',
     emptySelectionMessage: 'არაფერია არჩეული',

@@ -2,6 +2,7 @@ import type { SessionUser } from '@mtredi/api-contract';
 import type { Pinia } from 'pinia';
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw, type Router } from 'vue-router';
 import { useAuthStore } from '../stores/auth.js';
+import { contactRoutes } from './routes-contacts.js';
 import { senderRoutes } from './routes-senders.js';
 
 declare module 'vue-router' {
@@ -112,6 +113,7 @@ const routes: RouteRecordRaw[] = [
     ],
   },
   ...senderRoutes,
+  ...contactRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -31,6 +31,10 @@ export const useMessagesStore = defineStore('messages', () => {
   const detail = ref<Message | null>(null);
   const detailId = ref<string | null>(null);
   const polling = ref(false);
+  /** Pages before the latest ones, fetched with the `before` cursor; not refreshed by polling. */
+  const older = ref<MessageSummary[]>([]);
+  const hasOlder = ref(true);
+  const loadingOlder = ref(false);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Bumped on every start/stop so that a request still in flight from an old loop cannot reschedule.
@@ -48,7 +52,13 @@ export const useMessagesStore = defineStore('messages', () => {
           ? api.getMessage(detailId.value)
           : Promise.resolve(null),
       ]);
+      if (older.value.length > 0) {
+        // Messages that moved out of the latest page stay listed, above the older pages.
+        const kept = new Set(list.items.map((m) => m.id));
+        older.value = [...items.value, ...older.value].filter((m) => !kept.has(m.id));
+      }
       items.value = list.items;
+      if (older.value.length === 0) hasOlder.value = list.items.length === LIST_LIMIT;
       if (open !== null && open.id === detailId.value) detail.value = open;
       loaded.value = true;
       error.value = null;
@@ -82,6 +92,26 @@ export const useMessagesStore = defineStore('messages', () => {
     polling.value = false;
   }
 
+  /** The next page of older messages, before the oldest one listed. */
+  async function loadOlder(): Promise<void> {
+    const oldest = older.value.at(-1) ?? items.value.at(-1);
+    if (!oldest) return;
+    loadingOlder.value = true;
+    try {
+      const page = await api.listMessages(LIST_LIMIT, oldest.id);
+      const listed = new Set([...items.value, ...older.value].map((m) => m.id));
+      older.value = [...older.value, ...page.items.filter((m) => !listed.has(m.id))];
+      hasOlder.value = page.items.length === LIST_LIMIT;
+    } finally {
+      loadingOlder.value = false;
+    }
+  }
+
+  function forgetOlder(): void {
+    older.value = [];
+    hasOlder.value = true;
+  }
+
   async function open(id: string): Promise<void> {
     detailId.value = id;
     if (detail.value?.id !== id) detail.value = null;
@@ -102,5 +132,24 @@ export const useMessagesStore = defineStore('messages', () => {
     return message;
   }
 
-  return { items, loaded, error, detail, detailId, polling, hasPending, refresh, watch, stop, open, close, send };
+  return {
+    items,
+    loaded,
+    error,
+    detail,
+    detailId,
+    polling,
+    hasPending,
+    older,
+    hasOlder,
+    loadingOlder,
+    refresh,
+    watch,
+    stop,
+    open,
+    close,
+    send,
+    loadOlder,
+    forgetOlder,
+  };
 });
