@@ -1,0 +1,90 @@
+import { DIRECT } from '../environment.js';
+import type { DrillDefinition } from '../run.js';
+import { baseScenario } from '../scenarios.js';
+import { sendAll, sleep } from '../traffic.js';
+import { type Limits, numbered, progress, receiptOutcome, seconds, whenOperatorAccepted } from './common.js';
+
+interface Params extends Limits {
+  messages: number;
+  outageMs: number;
+  /** Parts per second the SMPP channel sends at most. */
+  throughput: number;
+}
+
+/**
+ * Drill 1: the operator goes down (the SMSC closes its port and drops the bind) for a while once a
+ * third of the messages have reached it. Nothing may be lost: the rest wait, are retried, and go out
+ * when the link is back.
+ */
+export const operatorDown: DrillDefinition<Params> = {
+  name: 'operator-down',
+  title: 'the operator down in the middle of a send (SMPP channel, outage through the control API)',
+  params: {
+    long: {
+      messages: 10_000,
+      outageMs: 60_000,
+      throughput: 500,
+      timeLimitMs: 10 * 60_000,
+      settleLimitMs: 5 * 60_000,
+      quietMs: 10_000,
+    },
+    short: {
+      messages: 300,
+      outageMs: 5_000,
+      throughput: 100,
+      timeLimitMs: 90_000,
+      settleLimitMs: 60_000,
+      quietMs: 6_000,
+    },
+  },
+  environment: (p) => ({ scenario: baseScenario(), smpp: { throughput: p.throughput }, credit: p.messages }),
+  timeLimitMs: (p) => p.timeLimitMs,
+  settleLimitMs: (p) => p.settleLimitMs,
+  quietMs: (p) => p.quietMs,
+  expect: () => receiptOutcome,
+
+  async run(ctx, p) {
+    const { env } = ctx;
+    const sending = sendAll(env.customer, numbered(p.messages, 'operator-down'), {
+      concurrency: 8,
+      deadline: ctx.deadline,
+      onProgress: progress(ctx, p.messages, 'accepted by the API'),
+    });
+    const before = await whenOperatorAccepted(ctx, Math.ceil(p.messages / 3));
+    const downAt = Date.now();
+    await env.simulator.setScenario(
+      baseScenario({ outages: [{ startAfterMs: 0, durationMs: p.outageMs, retryAfterMs: 1000 }] }),
+    );
+    ctx.say(`operator down for ${seconds(p.outageMs)} after it accepted ${before} message(s)`);
+    const sawDown = await env.waitForHealth(DIRECT, 'down', Math.min(p.outageMs, 15_000)).then(
+      () => Date.now() - downAt,
+      () => undefined,
+    );
+    await sleep(Math.max(0, downAt + p.outageMs - Date.now()));
+    const duringOutage = (await env.simulator.stats()).accepted - before;
+    const upAt = Date.now();
+    const backAfter = await env.waitForHealth(DIRECT, 'up', 30_000).then(
+      () => Date.now() - upAt,
+      () => undefined,
+    );
+    ctx.say(`operator back; the channel was up again after ${backAfter === undefined ? '—' : seconds(backAfter)}`);
+    const results = await sending;
+    ctx.checks.push(
+      {
+        name: 'the channel showed the outage',
+        ok: sawDown !== undefined && backAfter !== undefined,
+        detail: `down ${sawDown === undefined ? 'never seen' : `${seconds(sawDown)} after the outage began`}, up ${backAfter === undefined ? 'never seen again' : `${seconds(backAfter)} after it ended`}`,
+      },
+      {
+        name: 'the rest waited and was retried',
+        ok: env.log.retriedMessages.size > 0,
+        detail: `${env.log.retriedMessages.size} message(s) handed back to the queue at least once`,
+      },
+    );
+    ctx.notes.push(
+      `outage of ${seconds(p.outageMs)} began when the operator had accepted ${before} of ${p.messages}; ` +
+        `it accepted ${duringOutage} part(s) while down (the SMSC port was closed)`,
+    );
+    return results;
+  },
+};
