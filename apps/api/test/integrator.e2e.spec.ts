@@ -117,11 +117,12 @@ describe('the integrator API: batches, idempotency, references, filters, rate li
   });
 
   it('limits requests per key per second, with Retry-After', async () => {
-    await new Promise((r) => setTimeout(r, 1100));
-    const answers = await Promise.all(Array.from({ length: 60 }, () => http().get('/v1/balance').set(auth())));
+    // Start just after a second begins; the burst may still straddle two one-second windows.
+    await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 20));
+    const answers = await Promise.all(Array.from({ length: 100 }, () => http().get('/v1/balance').set(auth())));
     const limited = answers.filter((a) => a.status === 429);
     expect(limited.length).toBeGreaterThan(0);
-    expect(answers.filter((a) => a.status === 200).length).toBeLessThanOrEqual(40);
+    expect(answers.filter((a) => a.status === 200).length).toBeLessThanOrEqual(80);
     expect(limited[0]?.body.code).toBe('rate_limit/exceeded');
     expect(Number(limited[0]?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
