@@ -148,6 +148,7 @@ export const contactsEn: typeof contactsKa = {
     errorsLink: 'Download the error report (row and reason)',
     another: 'Import another file',
     showContacts: 'Show the contacts',
+    sendCampaign: 'Send a campaign to this group',
   },
   stopList: {
     title: 'Stop list',

@@ -150,6 +150,7 @@ export const contactsKa = {
     errorsLink: 'შეცდომების ფაილის ჩამოტვირთვა (სტრიქონი და მიზეზი)',
     another: 'სხვა ფაილის იმპორტი',
     showContacts: 'კონტაქტების ნახვა',
+    sendCampaign: 'ამ ჯგუფისთვის კამპანიის შექმნა',
   },
   stopList: {
     title: 'სტოპ-სია',
