@@ -151,6 +151,14 @@ describe('webhooks: signed status events with retries', () => {
     const event = JSON.parse(received?.body ?? '{}');
     expect(event).toMatchObject({ version: 1, type: 'message.status', test: true, data: { status: 'delivered' } });
     expect(received?.headers['mtredi-event-id']).toBe(event.id);
+
+    // After a rotation only the new secret verifies.
+    const rotated = await http().post(`/v1/webhooks/${hook.id}/rotate-secret`).set(auth()).expect(200);
+    expect(rotated.body.secret).not.toBe(hook.secret);
+    await http().post(`/v1/webhooks/${hook.id}/test`).set(auth()).expect(200);
+    const second = receiver.at('/signed')[1];
+    expect(verify(rotated.body.secret, second?.headers['mtredi-signature'] as string, second?.body ?? '')).toBe(true);
+    expect(verify(hook.secret, second?.headers['mtredi-signature'] as string, second?.body ?? '')).toBe(false);
     await http().delete(`/v1/webhooks/${hook.id}`).set(auth()).expect(204);
   });
 
@@ -301,6 +309,7 @@ describe('webhooks: signed status events with retries', () => {
       await http().post(`/v1/webhooks/${mine.id}/test`).set(credentials).expect(404);
       await http().patch(`/v1/webhooks/${mine.id}`).set(credentials).send({ enabled: false }).expect(404);
       await http().delete(`/v1/webhooks/${mine.id}`).set(credentials).expect(404);
+      await http().post(`/v1/webhooks/${mine.id}/rotate-secret`).set(credentials).expect(404);
     }
     const theirs = (
       await http()

@@ -77,6 +77,13 @@ export class WebhooksController {
     return this.webhooks.update(auth, id, body);
   }
 
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Replace the signing secret; the answer holds the new one, shown this once' })
+  rotateSecret(@Auth() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.webhooks.rotateSecret(auth, id);
+  }
+
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a webhook and its delivery log; nothing more is sent to it' })

@@ -53,7 +53,7 @@ export class WebhooksService {
       description: request.description ?? null,
       format: request.format,
       events: request.events ?? defaultEvents(request.format),
-      secret: `whsec_${newSecret(32)}`,
+      secret: newWebhookSecret(),
       enabled: true,
       createdAt: now,
       updatedAt: now,
@@ -70,6 +70,18 @@ export class WebhooksService {
     await em.flush();
     this.fanout.invalidate(auth.organizationId);
     return toWebhookDto(hook);
+  }
+
+  /**
+   * A new signing secret, shown this once; the old one stops signing at once (attempts still queued are
+   * signed with the new one).
+   */
+  async rotateSecret(auth: AuthContext, id: string): Promise<CreatedWebhook> {
+    const em = this.tenancy.of(auth);
+    const hook = await this.find(em, id);
+    em.assign(hook, { secret: newWebhookSecret(), updatedAt: new Date() });
+    await em.flush();
+    return { ...toWebhookDto(hook), secret: hook.secret };
   }
 
   /** Deletes the webhook and its log; attempts still queued for it find nothing and stop. */
@@ -146,4 +158,8 @@ export class WebhooksService {
 /** smsoffice.ge calls back with delivery results, so its format starts with the final statuses only. */
 function defaultEvents(format: WebhookFormat) {
   return format === 'smsoffice' ? [...FINAL_MESSAGE_STATUSES] : null;
+}
+
+function newWebhookSecret(): string {
+  return `whsec_${newSecret(32)}`;
 }
