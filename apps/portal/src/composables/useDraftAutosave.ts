@@ -1,4 +1,4 @@
-import { onBeforeUnmount, ref, watch } from 'vue';
+import { getCurrentInstance, onBeforeUnmount, ref, watch } from 'vue';
 import { type DraftFields, type DraftItem, useDraftsStore } from '../stores/drafts.js';
 
 /** Pause in typing after which the draft is saved. */
@@ -83,10 +83,13 @@ export function useDraftAutosave(content: () => DraftFields, delayMs: number = D
     if (id) await drafts.remove(id).catch(() => undefined);
   }
 
-  onBeforeUnmount(() => {
+  /** Saves a change still waiting for its pause in typing (the page is being left). */
+  function flush(): void {
     clearTimeout(timer);
     if (pending) void save(pending);
-  });
+  }
 
-  return { draftId, savedAt, saving, failed, adopt, discard };
+  if (getCurrentInstance()) onBeforeUnmount(flush);
+
+  return { draftId, savedAt, saving, failed, adopt, discard, flush };
 }

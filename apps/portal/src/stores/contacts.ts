@@ -29,6 +29,8 @@ export const useContactsStore = defineStore('contacts', () => {
   const state = reactive<ContactListState>({ search: '', groupId: '', sort: 'created_desc', offset: 0 });
   const items = ref<Contact[]>([]);
   const total = ref(0);
+  /** The API counts exactly up to 10,000; beyond, `total` is that cap and this is true ("10,000+"). */
+  const totalCapped = ref(false);
   const loading = ref(false);
   const loaded = ref(false);
   const selected = ref<Contact[]>([]);
@@ -54,6 +56,7 @@ export const useContactsStore = defineStore('contacts', () => {
       if (run !== request) return;
       items.value = page.items;
       total.value = page.total;
+      totalCapped.value = page.totalCapped;
       loaded.value = true;
       // Ticks survive paging back and forth only for rows still shown; others are dropped with the page.
       const shown = new Set(page.items.map((c) => c.id));
@@ -108,6 +111,7 @@ export const useContactsStore = defineStore('contacts', () => {
     Object.assign(state, { search: '', groupId: '', sort: 'created_desc', offset: 0 });
     items.value = [];
     total.value = 0;
+    totalCapped.value = false;
     selected.value = [];
     loaded.value = false;
   }
@@ -116,6 +120,7 @@ export const useContactsStore = defineStore('contacts', () => {
     state,
     items,
     total,
+    totalCapped,
     loading,
     loaded,
     selected,

@@ -17,6 +17,7 @@ export const contactsEn: typeof contactsKa = {
     add: 'Add contact',
     totalCount: '{n} contact in all | {n} contacts in all',
     foundCount: '{n} contact found | {n} contacts found',
+    capped: ' — counting stops at ten thousand. Narrow the search or change the order to reach the rest.',
     empty: 'No contacts found.',
     stopped: 'On the stop list',
     edit: 'Edit',
@@ -76,7 +77,8 @@ export const contactsEn: typeof contactsKa = {
     rename: 'Rename',
     save: 'Save',
     delete: 'Delete',
-    deleteConfirm: 'Delete the group “{name}”? Its {n} contacts are not deleted.',
+    deleteConfirm:
+      'Delete the group “{name}”? Its {n} contact is not deleted. | Delete the group “{name}”? Its {n} contacts are not deleted.',
   },
   imports: {
     title: 'Import contacts',
@@ -266,7 +268,8 @@ export const contactsEn: typeof contactsKa = {
       recipients: 'Recipients',
       groups: 'Groups',
       groupsPlaceholder: 'Choose groups',
-      groupMembers: 'The chosen groups hold {n} contacts (repeated numbers are counted once when sending).',
+      groupMembers:
+        'The chosen group holds {n} contact. | The chosen groups hold {n} contacts (repeated numbers are counted once when sending).',
       contacts: 'Single contacts',
       contactsPlaceholder: 'Find by number or name',
       numbers: 'Numbers',
