@@ -41,6 +41,8 @@ export class Platform {
 
   private constructor(
     readonly baseUrl: string,
+    /** The fresh PostgreSQL database, when one was made (for measurements straight from the tables). */
+    readonly databaseUrl: string | undefined,
     private readonly env: NodeJS.ProcessEnv,
     private readonly roles: 'all' | 'split',
     private readonly cleanup: () => Promise<void>,
@@ -76,7 +78,7 @@ export class Platform {
       if (database) await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     };
-    const platform = new Platform(`http://127.0.0.1:${port}`, env, options.roles ?? 'all', cleanup);
+    const platform = new Platform(`http://127.0.0.1:${port}`, database?.url, env, options.roles ?? 'all', cleanup);
     try {
       await platform.launch();
     } catch (error) {

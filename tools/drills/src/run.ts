@@ -16,6 +16,8 @@ export interface DrillContext {
   checks: Check[];
   /** The drill's traffic must be sent by then (epoch ms); everything stops by `deadline` + settle time. */
   deadline: number;
+  /** Times and counts the drill notes while it runs, for its final checks. */
+  marks: Record<string, number>;
 }
 
 /** One drill: its world, its traffic and faults, and what its scenario implies for each message. */
@@ -72,6 +74,7 @@ export async function runDrill<P>(definition: DrillDefinition<P>, options: RunOp
       notes: [],
       checks: [],
       deadline: Date.now() + definition.timeLimitMs(params),
+      marks: {},
     };
     const results = await definition.run(ctx, params);
     const ids = results.flatMap((r) => (r.id ? [r.id] : []));

@@ -222,8 +222,8 @@ export function verify(evidence: Evidence): Verdict {
           ? `${accepted.length} message(s) checked one by one`
           : explained
             ? `${staleInTransit} message(s) stay in transit although the operator sent their receipts (${unmatched} receipt(s) matched ` +
-              'no message): their submits were in flight when the link dropped, driver-smpp recorded them as accepted under a ' +
-              'placeholder id (never resent, so never delivered twice) and the operator’s id never reached the platform'
+              'no message): a submit whose answer never came is recorded as accepted under a placeholder id (never resent, so ' +
+              'never delivered twice), and the operator’s id, which its receipt carries, never reaches the platform'
             : `${statusMismatches} differ, e.g. ${mismatches.map((m) => `${m.to}: ${m.actual} (expected ${m.expected})`).join('; ')}`,
     },
   ];

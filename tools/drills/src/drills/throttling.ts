@@ -5,6 +5,8 @@ import { type Limits, numbered, progress, reachedAt, receiptOutcome, seconds } f
 
 interface Params extends Limits {
   messages: number;
+  /** How long the SMSC holds each answer until the backlog is in place. */
+  holdMs: number;
   /** What the operator accepts per second; above it, ESME_RTHROTTLED. */
   operatorLimit: number;
   /** What the channel is configured to send: faster than the operator now allows. */
@@ -21,6 +23,7 @@ export const throttling: DrillDefinition<Params> = {
   params: {
     long: {
       messages: 3_000,
+      holdMs: 8_000,
       operatorLimit: 50,
       throughput: 200,
       timeLimitMs: 5 * 60_000,
@@ -29,16 +32,22 @@ export const throttling: DrillDefinition<Params> = {
     },
     short: {
       messages: 300,
+      holdMs: 8_000,
       operatorLimit: 50,
       throughput: 200,
-      timeLimitMs: 60_000,
+      timeLimitMs: 90_000,
       settleLimitMs: 60_000,
       quietMs: 6_000,
     },
   },
   environment: (p) => ({
-    scenario: baseScenario({ throttle: { maxPerSecond: p.operatorLimit } }),
-    smpp: { throughput: p.throughput },
+    // Answers held at first, so every message is waiting when the throttled operator opens up; receipts
+    // of the held submits come after their answers, as usual.
+    scenario: baseScenario({
+      submitLatency: { kind: 'fixed', ms: p.holdMs },
+      receipt: { state: 'delivered', delay: { kind: 'uniform', minMs: p.holdMs + 50, maxMs: p.holdMs + 400 } },
+    }),
+    smpp: { throughput: p.throughput, responseTimeoutMs: p.holdMs + 5_000 },
     credit: p.messages,
   }),
   timeLimitMs: (p) => p.timeLimitMs,
@@ -46,20 +55,31 @@ export const throttling: DrillDefinition<Params> = {
   quietMs: (p) => p.quietMs,
   expect: () => receiptOutcome,
 
-  run(ctx, p) {
-    return sendAll(ctx.env.customer, numbered(p.messages, 'throttling'), {
+  async run(ctx, p) {
+    const results = await sendAll(ctx.env.customer, numbered(p.messages, 'throttling'), {
       concurrency: 8,
       deadline: ctx.deadline,
       onProgress: progress(ctx, p.messages, 'accepted by the API'),
     });
+    const early = (await ctx.env.simulator.stats()).accepted;
+    ctx.marks.throttledFrom = Date.now();
+    await ctx.env.simulator.setScenario(baseScenario({ throttle: { maxPerSecond: p.operatorLimit } }));
+    ctx.say(`operator throttles at ${p.operatorLimit}/s; ${p.messages - early} message(s) waiting`);
+    ctx.notes.push(
+      `the SMSC held its answers ${seconds(p.holdMs)} while the API took the messages (${early} went meanwhile), ` +
+        `then answered at once with ESME_RTHROTTLED above ${p.operatorLimit}/s`,
+    );
+    return results;
   },
 
   finalChecks(ctx, p, { verdict, views, operator }) {
-    const taken = [...views.values()].flatMap((v) => reachedAt(v, 'in_transit') ?? []);
+    // Only what went after the throttle was switched on: the earliest were answered under the hold.
+    const from = ctx.marks.throttledFrom ?? 0;
+    const taken = [...views.values()].flatMap((v) => reachedAt(v, 'in_transit') ?? []).filter((t) => t >= from);
     const spanMs = Math.max(1, Math.max(...taken) - Math.min(...taken));
     const rate = (taken.length / spanMs) * 1000;
-    // The operator's token bucket holds one second of burst on top of the rate.
-    const allowed = p.operatorLimit * (spanMs / 1000 + 1);
+    // The operator’s token bucket holds one second of burst; the window held before the switch adds 10.
+    const allowed = p.operatorLimit * (spanMs / 1000 + 1) + 10;
     ctx.checks.push(
       {
         name: 'the operator throttled and the platform slowed down',

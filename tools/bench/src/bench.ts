@@ -1,0 +1,263 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ApiClient,
+  DIRECT,
+  type ManagedProcess,
+  magtiNumber,
+  Platform,
+  SimulatorProcess,
+  SMPP_ACCOUNT,
+  STAFF,
+  sleep,
+  topUp,
+  waitFor,
+} from '@mtredi/drills';
+import pg from 'pg';
+import { type LoadResult, runLoad } from './load.js';
+import { type ProfileSummary, profilesIn, summarizeProfile } from './profile.js';
+
+export interface BenchOptions {
+  /** A PostgreSQL server URL; the benchmark creates a fresh database on it and drops it at the end. */
+  postgresServer: string;
+  connections: number;
+  apiSeconds: number;
+  campaignSize: number;
+  /** Run API and worker under `node --cpu-prof` and rank where their time went. */
+  profile: boolean;
+  log: (line: string) => void;
+}
+
+export interface ProcessUse {
+  name: string;
+  peakRssMb: number;
+  cpuMs: number;
+}
+
+export interface CampaignResult {
+  recipients: number;
+  /** From `POST /campaigns/:id/start` to the last status stored. */
+  totalMs: number;
+  messagesPerSecond: number;
+  /** Until every message was stored (fan-out done). */
+  storedMs: number;
+  finals: Record<string, number>;
+  acceptToDeliveredP50Ms: number;
+  acceptToDeliveredP99Ms: number;
+  /** Peak RSS (VmHWM, reset before the campaign) and CPU used during it, per process. */
+  processes: ProcessUse[];
+  /** Share of both cores busy during the campaign (all processes on the machine). */
+  machineBusy: number;
+}
+
+export interface BenchResult {
+  startedAt: string;
+  machine: { cpus: number; loadBefore: number[]; loadAfter: number[]; node: string; postgres: string };
+  api: LoadResult;
+  apiPeakRssMb: number;
+  drain: { messages: number; ms: number; perSecond: number };
+  campaign: CampaignResult;
+  profiles: ProfileSummary[];
+}
+
+const CAMPAIGN_TEXT = 'Mtredi: your order is ready for pickup.';
+
+/**
+ * The platform benchmark: PostgreSQL (a fresh database), Redis, the API and the worker as separate
+ * processes, and the simulator's SMSC with immediate receipts. (1) The single-send API under a closed
+ * loop of keep-alive connections, the worker stopped so the API has the machine; (2) the worker drains
+ * what (1) stored; (3) a campaign through the SMPP driver, from start to the last status stored.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const say = options.log;
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadavg();
+  const profileDir = options.profile ? await mkdtemp(join(tmpdir(), 'mtredi-bench-prof-')) : undefined;
+  const simulator = await SimulatorProcess.start();
+  let platform: Platform | undefined;
+  let db: pg.Client | undefined;
+  try {
+    await simulator.setScenario({
+      name: 'bench',
+      submitLatency: { kind: 'fixed', ms: 0 },
+      receipt: { state: 'delivered', delay: { kind: 'fixed', ms: 0 } },
+      smpp: { accounts: [SMPP_ACCOUNT] },
+    });
+    platform = await Platform.start({
+      postgresServer: options.postgresServer,
+      roles: 'split',
+      env: {
+        LOG_LEVEL: 'warn',
+        ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+      },
+    });
+    db = new pg.Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+    const postgres = ((await db.query('show server_version')).rows[0] as { server_version: string }).server_version;
+    const staff = await ApiClient.login(platform.baseUrl, STAFF.email, STAFF.password);
+    const customer = ApiClient.withKey(platform.baseUrl, platform.apiKey);
+    const channel = await staff.createChannel({
+      name: DIRECT,
+      driver: 'smpp',
+      priority: 10,
+      config: {
+        host: '127.0.0.1',
+        port: simulator.smppPort,
+        systemId: SMPP_ACCOUNT.systemId,
+        password: SMPP_ACCOUNT.password,
+        window: 100,
+        throughput: 50_000,
+        responseTimeoutMs: 10_000,
+        enquireLinkIntervalMs: 30_000,
+      },
+    });
+    await staff.setRoute('magti', [channel]);
+    const credit = await topUp(customer, staff, options.campaignSize + 4_000 * (options.apiSeconds + 5));
+    say(`platform ${platform.baseUrl} on PostgreSQL ${postgres}; SMSC :${simulator.smppPort}; credit ${credit} parts`);
+
+    say(`single-send API: ${options.connections} connections, ${options.apiSeconds} s (worker stopped)`);
+    const api = await runLoad({
+      baseUrl: platform.baseUrl,
+      path: '/v1/messages',
+      headers: { authorization: `Bearer ${platform.apiKey}` },
+      body: (i) => JSON.stringify({ to: magtiNumber(i), sender: 'Mtredi', text: `Mtredi bench ${i}` }),
+      connections: options.connections,
+      warmupMs: 3_000,
+      durationMs: options.apiSeconds * 1000,
+    });
+    const apiPeakRssMb = platform.processes.api?.peakRssMb() ?? 0;
+    say(`  ${api.okPerSecond.toFixed(0)} req/s, p50 ${api.p50Ms.toFixed(1)} ms, p99 ${api.p99Ms.toFixed(1)} ms`);
+
+    say('worker started: draining the single sends');
+    const drainStart = Date.now();
+    await platform.restartWorker();
+    await waitForChannelUp(staff);
+    const backlog = api.sentOk;
+    await waitFor(
+      'single sends drained',
+      async () =>
+        (await count(db as pg.Client, "campaign_id is null and status = 'queued'")) === 0 ? true : undefined,
+      15 * 60_000,
+      500,
+    );
+    const drainMs = Date.now() - drainStart;
+    say(`  ${backlog} message(s) in ${(drainMs / 1000).toFixed(1)} s (worker start included)`);
+
+    const campaign = await runCampaign(options, platform, simulator, customer, db, say);
+    const loadAfter = loadavg();
+    await platform.stopProcesses();
+    const profiles = profileDir
+      ? await Promise.all((await profilesIn(profileDir)).map((f) => summarizeProfile(f)))
+      : [];
+    return {
+      startedAt,
+      machine: { cpus: cpus().length, loadBefore, loadAfter, node: process.version, postgres },
+      api,
+      apiPeakRssMb,
+      drain: { messages: backlog, ms: drainMs, perSecond: backlog / (drainMs / 1000) },
+      campaign,
+      profiles,
+    };
+  } finally {
+    await db?.end().catch(() => undefined);
+    await platform?.destroy();
+    await simulator.stop();
+  }
+}
+
+async function runCampaign(
+  options: BenchOptions,
+  platform: Platform,
+  simulator: SimulatorProcess,
+  customer: ApiClient,
+  db: pg.Client,
+  say: (line: string) => void,
+): Promise<CampaignResult> {
+  const n = options.campaignSize;
+  const numbers = Array.from({ length: n }, (_, i) => magtiNumber(i).replace('+995', ''));
+  const { id } = await customer.request<{ id: string }>('POST', '/v1/campaigns', {
+    name: `Benchmark ${n}`,
+    sender: 'Mtredi',
+    text: CAMPAIGN_TEXT,
+    recipients: { numbers },
+  });
+  const processes: [string, ManagedProcess | undefined][] = [
+    ['api', platform.processes.api],
+    ['worker', platform.processes.worker],
+    ['simulator', simulator.process],
+  ];
+  for (const [, p] of processes) if (p) resetPeak(p.pid);
+  const cpuBefore = processes.map(([, p]) => p?.cpuMs() ?? 0);
+  const machineBefore = machineTicks();
+  say(`campaign of ${n} recipients started`);
+  const started = Date.now();
+  await customer.request('POST', `/v1/campaigns/${id}/start`, {});
+  let storedMs = Number.NaN;
+  const where = `campaign_id = '${id}'`;
+  const finals = ['delivered', 'undelivered', 'expired', 'rejected', 'failed'].map((s) => `'${s}'`).join(',');
+  for (let tick = 0; Date.now() - started < 15 * 60_000; tick++) {
+    await sleep(500);
+    if (Number.isNaN(storedMs) && (await count(db, where)) >= n) storedMs = Date.now() - started;
+    const done = await count(db, `${where} and status in (${finals})`);
+    if (tick % 10 === 0) say(`  ${done} of ${n} final after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (done >= n) break;
+  }
+  const machine = machineTicks();
+  const processUse = processes.map(([name, p], i) => ({
+    name,
+    peakRssMb: p?.peakRssMb() ?? 0,
+    cpuMs: (p?.cpuMs() ?? 0) - (cpuBefore[i] ?? 0),
+  }));
+  const stats = (
+    await db.query(
+      `select max(extract(epoch from updated_at) * 1000) as last_ms,
+        percentile_cont(0.5) within group (order by extract(epoch from updated_at - created_at) * 1000) as p50,
+        percentile_cont(0.99) within group (order by extract(epoch from updated_at - created_at) * 1000) as p99
+       from messages where ${where} and status = 'delivered'`,
+    )
+  ).rows[0] as { last_ms: string; p50: number; p99: number };
+  const byStatus = (await db.query(`select status, count(*)::int as n from messages where ${where} group by status`))
+    .rows as { status: string; n: number }[];
+  const totalMs = Number(stats.last_ms) - started;
+  return {
+    recipients: n,
+    totalMs,
+    messagesPerSecond: n / (totalMs / 1000),
+    storedMs,
+    finals: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
+    acceptToDeliveredP50Ms: Number(stats.p50),
+    acceptToDeliveredP99Ms: Number(stats.p99),
+    processes: processUse,
+    machineBusy: 1 - (machine.idle - machineBefore.idle) / Math.max(1, machine.total - machineBefore.total),
+  };
+}
+
+function waitForChannelUp(staff: ApiClient): Promise<true> {
+  return waitFor(
+    'SMPP channel up',
+    async () => ((await staff.channels()).items.find((c) => c.name === DIRECT)?.health === 'up' ? true : undefined),
+    30_000,
+  );
+}
+
+async function count(db: pg.Client, where: string): Promise<number> {
+  return ((await db.query(`select count(*)::int as n from messages where ${where}`)).rows[0] as { n: number }).n;
+}
+
+/** Resets a process's peak RSS (VmHWM) to its current RSS (Linux ≥ 4.0, `5` to clear_refs). */
+function resetPeak(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Not allowed here: the peak then covers the whole life of the process.
+  }
+}
+
+/** CPU time of the whole machine from /proc/stat, in clock ticks. */
+function machineTicks(): { idle: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const fields = line.trim().split(/\s+/).slice(1).map(Number);
+  return { idle: (fields[3] ?? 0) + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
+}
