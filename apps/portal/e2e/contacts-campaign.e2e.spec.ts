@@ -266,6 +266,22 @@ describe('contacts to campaign: import an Excel list, write a template, send to 
     expect(await rows.last().getByTestId('stats-delivered').textContent()).toBe('4');
     await settled(page);
     await page.screenshot({ path: await artifactPath('statistics.png'), fullPage: true });
+
+    // The same pages in English, with its plurals.
+    await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.getByTestId('nav-contacts').click();
+    await page.getByTestId('contact-row').first().waitFor();
+    // The list kept the group filter from before the language switch.
+    expect(await textOf(page, 'contact-total')).toBe('5 contacts found');
+    await page.getByTestId('nav-campaigns').click();
+    await page.getByTestId('campaign-link').first().click();
+    await page.getByTestId('campaign-chart').locator('canvas').waitFor();
+    expect(await textOf(page, 'estimate-skippedMissing')).toBe('1 contact lacks a placeholder');
+    await settled(page);
+    await page.screenshot({ path: await artifactPath('campaign-report-english.png'), fullPage: true });
+    await page.getByTestId('language-switch').getByText('ქართული', { exact: true }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ka');
   });
 
   it('keeps a stopped number from a normal send, lets an urgent one through, and keeps drafts while typing', async () => {

@@ -10,13 +10,22 @@ export const STATUS_COLORS = {
   rate: '#0f172a',
 } as const;
 
-/** Chart.js defaults the portal wants everywhere: its font, no animation on live refreshes. */
+/** Chart.js options the portal wants everywhere: its fonts (Georgian labels), no animation on live refreshes. */
 export function baseOptions(): Record<string, unknown> {
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--mt-font').trim() || undefined;
+  const font = { family };
   return {
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
-    font: { family: getComputedStyle(document.documentElement).getPropertyValue('--mt-font') || undefined },
-    plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, usePointStyle: true } } },
+    plugins: {
+      legend: { position: 'bottom', labels: { boxWidth: 12, usePointStyle: true, font } },
+      tooltip: { titleFont: font, bodyFont: font },
+    },
   };
+}
+
+/** Axis fonts for charts with scales. */
+export function axisFont(): { family: string | undefined } {
+  return { family: getComputedStyle(document.documentElement).getPropertyValue('--mt-font').trim() || undefined };
 }
