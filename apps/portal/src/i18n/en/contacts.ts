@@ -374,7 +374,7 @@ export const contactsEn: typeof contactsKa = {
     axisRate: 'Delivered, %',
     atMostSeconds: '≤ {n} s',
     atMostMinutes: '≤ {n} min',
-    columns: { day: 'Day' },
+    columns: { day: 'Day', rate: 'Delivery' },
     metrics: {
       accepted: 'Accepted',
       sent: 'Sent',

@@ -373,7 +373,7 @@ export const contactsKa = {
     axisRate: 'მიწოდება, %',
     atMostSeconds: '≤ {n} წმ',
     atMostMinutes: '≤ {n} წთ',
-    columns: { day: 'დღე' },
+    columns: { day: 'დღე', rate: 'მიწოდება' },
     metrics: {
       accepted: 'მიღებული',
       sent: 'გაგზავნილი',
