@@ -149,7 +149,8 @@ export class MessagesService {
     if (query.before) {
       const cursor = await em.findOne(Message, { id: query.before });
       if (!cursor) throw new NotFoundError('messages', query.before);
-      where.createdAt = { $lt: cursor.createdAt };
+      // Keyset on (createdAt, id), the sort order: messages created in the same millisecond are not skipped.
+      where.$or = [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { $lt: cursor.id } }];
     }
     if (query.to) where.to = { $like: `%${query.to.replace(/\D/g, '').replace(/^0/, '')}%` };
     if (query.status) where.status = query.status;
@@ -159,7 +160,7 @@ export class MessagesService {
     const range: Record<string, Date> = {};
     if (query.from) range.$gte = new Date(`${query.from}T00:00:00+04:00`);
     if (query.until) range.$lt = new Date(new Date(`${query.until}T00:00:00+04:00`).getTime() + 86_400_000);
-    if (Object.keys(range).length) where.createdAt = { ...((where.createdAt as object) ?? {}), ...range };
+    if (Object.keys(range).length) where.createdAt = range;
     const items = await em.find(Message, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit });
     return { items: items.map(toMessageSummary) };
   }
