@@ -141,6 +141,11 @@ describe('contacts, groups, import and export, stop list, templates and drafts',
       .set('Cookie', owner)
       .expect(200);
     expect(byName.body.items.map((c: { firstName: string }) => c.firstName)).toEqual(['გიორგი']);
+    const fullName = await http()
+      .get(`/v1/contacts?search=${encodeURIComponent('ნინო ბერიძე')}`)
+      .set('Cookie', owner)
+      .expect(200);
+    expect(fullName.body.items.map((c: { phone: string }) => c.phone)).toEqual(['+995599123456']);
     const page = await http().get('/v1/contacts?limit=3&offset=3&sort=phone').set('Cookie', owner).expect(200);
     expect(page.body).toMatchObject({ total: 4 });
     expect(page.body.items).toHaveLength(1);

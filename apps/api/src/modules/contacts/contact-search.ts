@@ -24,7 +24,11 @@ export async function contactWhere(
     if (/^\d+$/.test(digits)) {
       where.phone = { $like: like(digits.replace(/^0/, '')) };
     } else {
-      where.$or = [{ firstName: { $like: like(search) } }, { lastName: { $like: like(search) } }];
+      // Every word must match the first or the last name: "ნინო ბერიძე" finds Nino Beridze.
+      const words = search.split(/\s+/).filter(Boolean);
+      where.$and = words.map((word) => ({
+        $or: [{ firstName: { $like: like(word) } }, { lastName: { $like: like(word) } }],
+      }));
     }
   }
   if (query.groupId) {
