@@ -8,6 +8,7 @@ import {
   type ManagedProcess,
   magtiNumber,
   Platform,
+  PlatformLog,
   SimulatorProcess,
   SMPP_ACCOUNT,
   STAFF,
@@ -17,6 +18,7 @@ import {
 } from '@mtredi/drills';
 import pg from 'pg';
 import { type LoadResult, runLoad } from './load.js';
+import { PgWaitSampler, type WaitShare } from './pg-waits.js';
 import { type ProfileSummary, profilesIn, summarizeProfile } from './profile.js';
 
 export interface BenchOptions {
@@ -50,6 +52,10 @@ export interface CampaignResult {
   processes: ProcessUse[];
   /** Share of both cores busy during the campaign (all processes on the machine). */
   machineBusy: number;
+  /** What the database connections were busy with during the campaign. */
+  waits: WaitShare[];
+  /** Receipts the worker could match to no message (its log), and messages left in transit by them. */
+  unmatchedReceipts: number;
 }
 
 export interface BenchResult {
@@ -57,6 +63,8 @@ export interface BenchResult {
   machine: { cpus: number; loadBefore: number[]; loadAfter: number[]; node: string; postgres: string };
   api: LoadResult;
   apiPeakRssMb: number;
+  /** What the database connections were busy with during the API run. */
+  apiWaits: WaitShare[];
   drain: { messages: number; ms: number; perSecond: number };
   campaign: CampaignResult;
   profiles: ProfileSummary[];
@@ -118,6 +126,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     say(`platform ${platform.baseUrl} on PostgreSQL ${postgres}; SMSC :${simulator.smppPort}; credit ${credit} parts`);
 
     say(`single-send API: ${options.connections} connections, ${options.apiSeconds} s (worker stopped)`);
+    const apiSampler = new PgWaitSampler(platform.databaseUrl as string);
+    await apiSampler.start();
     const api = await runLoad({
       baseUrl: platform.baseUrl,
       path: '/v1/messages',
@@ -127,6 +137,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       warmupMs: 3_000,
       durationMs: options.apiSeconds * 1000,
     });
+    const apiWaits = await apiSampler.stop();
     const apiPeakRssMb = platform.processes.api?.peakRssMb() ?? 0;
     say(`  ${api.okPerSecond.toFixed(0)} req/s, p50 ${api.p50Ms.toFixed(1)} ms, p99 ${api.p99Ms.toFixed(1)} ms`);
 
@@ -156,6 +167,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       machine: { cpus: cpus().length, loadBefore, loadAfter, node: process.version, postgres },
       api,
       apiPeakRssMb,
+      apiWaits,
       drain: { messages: backlog, ms: drainMs, perSecond: backlog / (drainMs / 1000) },
       campaign,
       profiles,
@@ -191,20 +203,32 @@ async function runCampaign(
   for (const [, p] of processes) if (p) resetPeak(p.pid);
   const cpuBefore = processes.map(([, p]) => p?.cpuMs() ?? 0);
   const machineBefore = machineTicks();
+  const log = new PlatformLog(platform);
   say(`campaign of ${n} recipients started`);
+  const sampler = new PgWaitSampler(platform.databaseUrl as string);
+  await sampler.start();
   const started = Date.now();
   await customer.request('POST', `/v1/campaigns/${id}/start`, {});
   let storedMs = Number.NaN;
   const where = `campaign_id = '${id}'`;
   const finals = ['delivered', 'undelivered', 'expired', 'rejected', 'failed'].map((s) => `'${s}'`).join(',');
-  for (let tick = 0; Date.now() - started < 15 * 60_000; tick++) {
+  let last = { done: -1, at: Date.now() };
+  for (let tick = 0; Date.now() - started < 20 * 60_000; tick++) {
     await sleep(500);
     if (Number.isNaN(storedMs) && (await count(db, where)) >= n) storedMs = Date.now() - started;
     const done = await count(db, `${where} and status in (${finals})`);
     if (tick % 10 === 0) say(`  ${done} of ${n} final after ${((Date.now() - started) / 1000).toFixed(0)} s`);
     if (done >= n) break;
+    if (done !== last.done) last = { done, at: Date.now() };
+    // Every message is stored and none has changed for a minute: what is left will not move.
+    else if (!Number.isNaN(storedMs) && Date.now() - last.at > 60_000) {
+      say(`  ${n - done} message(s) stopped short of a final status; not waiting longer`);
+      break;
+    }
   }
   const machine = machineTicks();
+  const waits = await sampler.stop();
+  log.close();
   const processUse = processes.map(([name, p], i) => ({
     name,
     peakRssMb: p?.peakRssMb() ?? 0,
@@ -231,6 +255,8 @@ async function runCampaign(
     acceptToDeliveredP99Ms: Number(stats.p99),
     processes: processUse,
     machineBusy: 1 - (machine.idle - machineBefore.idle) / Math.max(1, machine.total - machineBefore.total),
+    waits,
+    unmatchedReceipts: log.unmatchedReceipts,
   };
 }
 

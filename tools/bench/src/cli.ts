@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type BenchResult, runBench } from './bench.js';
+import type { WaitShare } from './pg-waits.js';
 import type { ProfileSummary } from './profile.js';
 import { markdownTable, rows, textTable } from './table.js';
 
 const RESULTS = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
+/** Everything after this line of RESULTS.md is written by hand and kept when the tables are rewritten. */
+const ANALYSIS = '<!-- analysis: kept across runs -->';
 const DEFAULT_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const USAGE = `Usage: pnpm bench [-- --connections 32 --seconds 15 --recipients 100000 --profile --no-write]
@@ -53,9 +56,12 @@ async function main(argv: string[]): Promise<number> {
   });
   const table = rows(result, connections, apiSeconds);
   console.log(`\n${textTable(table)}\n`);
+  console.log(`${formatWaits('database connections during the API run', result.apiWaits)}\n`);
+  console.log(`${formatWaits('database connections during the campaign', result.campaign.waits)}\n`);
   for (const profile of result.profiles) console.log(`${formatProfile(profile)}\n`);
   if (!values['no-write']) {
-    writeFileSync(RESULTS, resultsMarkdown(result, markdownTable(table)));
+    const kept = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8').split(ANALYSIS)[1] : undefined;
+    writeFileSync(RESULTS, `${resultsMarkdown(result, markdownTable(table))}\n${ANALYSIS}${kept ?? '\n'}`);
     console.log(`written to ${RESULTS}`);
   }
   return 0;
@@ -79,6 +85,17 @@ function resultsMarkdown(r: BenchResult, table: string): string {
     '',
     table,
     '',
+    '## What the database connections were doing',
+    '',
+    'Sampled from `pg_stat_activity` every 100 ms: share of busy-backend samples per statement and wait',
+    '(`CPU` = running), and how many backends were in that state on average.',
+    '',
+    '```',
+    formatWaits('during the API run', r.apiWaits),
+    '',
+    formatWaits('during the campaign', r.campaign.waits),
+    '```',
+    '',
     ...(r.profiles.length
       ? [
           '## Where the CPU time went (`--profile`)',
@@ -86,6 +103,16 @@ function resultsMarkdown(r: BenchResult, table: string): string {
           ...r.profiles.map((p) => `\`\`\`\n${formatProfile(p)}\n\`\`\`\n`),
         ]
       : []),
+  ].join('\n');
+}
+
+function formatWaits(title: string, waits: WaitShare[]): string {
+  return [
+    `${title}:`,
+    ...waits.map(
+      (w) =>
+        `  ${(w.share * 100).toFixed(0).padStart(3)} %  ${w.average.toFixed(1).padStart(4)} backends  ${w.wait} (${w.state}): ${w.query}`,
+    ),
   ].join('\n');
 }
 

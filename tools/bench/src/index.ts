@@ -2,6 +2,8 @@ export type { BenchOptions, BenchResult, CampaignResult, ProcessUse } from './be
 export { runBench } from './bench.js';
 export type { LoadOptions, LoadResult } from './load.js';
 export { runLoad } from './load.js';
+export type { WaitShare } from './pg-waits.js';
+export { PgWaitSampler } from './pg-waits.js';
 export type { HotFunction, ProfileSummary } from './profile.js';
 export { profilesIn, summarizeProfile } from './profile.js';
 export type { Row } from './table.js';

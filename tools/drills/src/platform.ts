@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { freePort, ManagedProcess } from './processes.js';
+import { sleep } from './traffic.js';
 
 const API_DIR = fileURLToPath(new URL('../../../apps/api/', import.meta.url));
 const API_CLI = join(API_DIR, 'dist/cli.js');
@@ -112,7 +113,9 @@ export class Platform {
     if (this.roles === 'split') {
       await this.stopProcess('worker');
       this.worker = this.spawn('worker', [API_CLI, 'worker'], this.env);
-      await this.worker.waitFor(/Channel ".*" \(\w+\) started|Nest application successfully started/, READY_TIMEOUT_MS);
+      // A worker prints nothing when it is ready; callers wait for their channel's health instead.
+      const early = await Promise.race([this.worker.exited, sleep(1000).then(() => undefined)]);
+      if (early !== undefined) throw new Error(`the worker exited at once (code ${early})\n${this.worker.tail()}`);
       return;
     }
     await this.stopProcess('api');
