@@ -62,9 +62,8 @@ export class MessagesService {
     const now = new Date();
     const id = randomUUID();
     const message = await this.tenancy.of(auth).transactional(async (tx) => {
-      await this.credit.post(tx, postings.reserve(auth.organizationId, id, analysis.parts));
       tx.create(MessageEvent, { messageId: id, status: 'queued', at: now });
-      return tx.create(Message, {
+      const created = tx.create(Message, {
         id,
         organization: auth.organizationId,
         to: request.to,
@@ -78,6 +77,10 @@ export class MessagesService {
         createdAt: now,
         updatedAt: now,
       });
+      await tx.flush();
+      // The balance row is the one every send of the organization waits for: take it last, hold it briefly.
+      await this.credit.post(tx, postings.reserve(auth.organizationId, id, analysis.parts));
+      return created;
     });
 
     await this.enqueue(message.id);

@@ -1,8 +1,11 @@
 import { raw } from '@mikro-orm/core';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Tenancy } from '../../db/tenancy.js';
 import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
 import { StatCounter } from './stat-counter.entity.js';
+
+/** Pending counter increments are written at most this long after the status change. */
+const FLUSH_MS = 250;
 
 /** Upper bounds (ms) of the accept → delivered histogram; the last bucket is everything slower. */
 export const LATENCY_BUCKETS = [
@@ -29,7 +32,15 @@ export function tbilisiDay(at: Date): string {
  * (per campaign, day, sender, operator, channel), batched into one upsert per counter per batch.
  */
 @Injectable()
-export class StatisticsService implements OnModuleInit {
+export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(StatisticsService.name);
+  private readonly pending = new Map<
+    string,
+    { key: string; organizationId: string; scope: string; metric: string; count: number }
+  >();
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly tenancy: Tenancy,
     private readonly events: StatusEvents,
@@ -39,40 +50,70 @@ export class StatisticsService implements OnModuleInit {
     this.events.subscribe((changes) => this.count(changes));
   }
 
+  /**
+   * Adds the changes to the pending increments; they are written within FLUSH_MS as one transaction, in a
+   * fixed key order. Every status change of a busy organization hits the same few counter rows, so writing
+   * each change on its own would make all senders queue behind those row locks.
+   */
   async count(changes: StatusChange[]): Promise<void> {
-    const increments = new Map<string, { organizationId: string; scope: string; metric: string; count: number }>();
-    const add = (organizationId: string, scope: string, metric: string) => {
-      const key = `${organizationId}|${scope}|${metric}`;
-      const entry = increments.get(key) ?? { organizationId, scope, metric, count: 0 };
-      entry.count++;
-      increments.set(key, entry);
-    };
     for (const c of changes) {
       const scopes = [`day:${tbilisiDay(c.at)}`];
       if (c.campaignId) scopes.push(`campaign:${c.campaignId}`);
       if (c.sender) scopes.push(`sender:${c.sender}`);
       if (c.operator) scopes.push(`operator:${c.operator}`);
       for (const scope of scopes) {
-        add(c.organizationId, scope, c.status);
-        if (c.status === 'delivered' && c.acceptedAt)
-          add(c.organizationId, scope, latencyMetric(c.at.getTime() - c.acceptedAt.getTime()));
+        this.add(c.organizationId, scope, c.status);
+        if (c.status === 'delivered' && c.acceptedAt) {
+          this.add(c.organizationId, scope, latencyMetric(c.at.getTime() - c.acceptedAt.getTime()));
+        }
       }
     }
-    if (increments.size === 0) return;
-    await this.tenancy.system().transactional(async (tx) => {
-      for (const inc of increments.values()) {
-        await tx
-          .createQueryBuilder(StatCounter)
-          .insert(inc)
-          .onConflict(['organizationId', 'scope', 'metric'])
-          .merge({ count: raw('stat_counters.count + ?', [inc.count]) })
-          .execute('run');
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  /** Writes what is pending; resolves when it is stored. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.writing = this.writing.then(async () => {
+      const batch = [...this.pending.values()].sort((a, b) => a.key.localeCompare(b.key));
+      this.pending.clear();
+      if (batch.length === 0) return;
+      try {
+        await this.tenancy.system().transactional(async (tx) => {
+          for (const inc of batch) {
+            await tx
+              .createQueryBuilder(StatCounter)
+              .insert({ organizationId: inc.organizationId, scope: inc.scope, metric: inc.metric, count: inc.count })
+              .onConflict(['organizationId', 'scope', 'metric'])
+              .merge({ count: raw('stat_counters.count + ?', [inc.count]) })
+              .execute('run');
+          }
+        });
+      } catch (error) {
+        this.logger.error(`Statistics counters not written (${batch.length}), retrying: ${(error as Error).message}`);
+        for (const inc of batch)
+          this.pending.set(inc.key, { ...inc, count: inc.count + (this.pending.get(inc.key)?.count ?? 0) });
+        this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS * 4);
       }
     });
+    return this.writing;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flush();
+  }
+
+  private add(organizationId: string, scope: string, metric: string): void {
+    const key = `${organizationId}|${scope}|${metric}`;
+    const entry = this.pending.get(key) ?? { key, organizationId, scope, metric, count: 0 };
+    entry.count++;
+    this.pending.set(key, entry);
   }
 
   /** Counters of some scopes of one organization, as {scope: {metric: count}}. */
   async read(organizationId: string, scopes: string[]): Promise<Record<string, Record<string, number>>> {
+    await this.flush();
     const rows = await this.tenancy.system().find(StatCounter, { organizationId, scope: { $in: scopes } });
     const result: Record<string, Record<string, number>> = {};
     for (const row of rows) {
