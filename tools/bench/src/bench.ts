@@ -29,6 +29,8 @@ export interface BenchOptions {
   campaignSize: number;
   /** Run API and worker under `node --cpu-prof` and rank where their time went. */
   profile: boolean;
+  /** Cap V8's old generation of API and worker (MB): does the memory stay live, or was it garbage not yet collected? */
+  maxOldSpaceMb?: number | undefined;
   log: (line: string) => void;
 }
 
@@ -98,7 +100,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       roles: 'split',
       env: {
         LOG_LEVEL: 'warn',
-        ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+        NODE_OPTIONS: [
+          profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : '',
+          options.maxOldSpaceMb ? `--max-old-space-size=${options.maxOldSpaceMb}` : '',
+        ]
+          .join(' ')
+          .trim(),
       },
     });
     db = new pg.Client({ connectionString: platform.databaseUrl });

@@ -12,13 +12,14 @@ const RESULTS = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
 const ANALYSIS = '<!-- analysis: kept across runs -->';
 const DEFAULT_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-const USAGE = `Usage: pnpm bench [-- --connections 32 --seconds 15 --recipients 100000 --profile --no-write]
+const USAGE = `Usage: pnpm bench [-- --connections 32 --seconds 15 --recipients 100000 --profile --max-old-space MB --no-write]
 
 Starts PostgreSQL-backed Mtredi (API and worker as separate processes) and the operator simulator on
 127.0.0.1, measures the single-send API and a campaign end to end through the SMPP driver, prints a
 table and writes it to tools/bench/RESULTS.md. Build first (pnpm build). BENCH_DATABASE_SERVER (default
 ${DEFAULT_SERVER}) names the server on which a fresh database is created and dropped.
---profile runs the API and the worker under node --cpu-prof and lists where their CPU time went.`;
+--profile runs the API and the worker under node --cpu-prof and lists where their CPU time went.
+--max-old-space caps their V8 heap, to tell live memory from garbage not yet collected.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
       seconds: { type: 'string', default: '15' },
       recipients: { type: 'string', default: '100000' },
       profile: { type: 'boolean', default: false },
+      'max-old-space': { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -52,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
     apiSeconds,
     campaignSize,
     profile: values.profile,
+    maxOldSpaceMb: values['max-old-space'] ? Number(values['max-old-space']) : undefined,
     log: (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
   });
   const table = rows(result, connections, apiSeconds);

@@ -1,3 +1,6 @@
+/** No request waits longer than this: a hung platform fails the drill instead of stalling it. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /** A failed API call: the status and the platform's `{ code, message }` body. */
 export class ApiError extends Error {
   constructor(
@@ -58,6 +61,7 @@ export class ApiClient {
   static async login(baseUrl: string, email: string, password: string): Promise<ApiClient> {
     const res = await fetch(`${baseUrl}/v1/auth/login`, {
       method: 'POST',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
     });
@@ -73,6 +77,7 @@ export class ApiClient {
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       headers: { ...this.auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

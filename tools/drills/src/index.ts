@@ -1,5 +1,5 @@
 export type { ChannelView, LedgerEntry, MessageView, SentMessage } from './api.js';
-export { ApiClient, ApiError, topUp } from './api.js';
+export { ApiClient, ApiError, REQUEST_TIMEOUT_MS, topUp } from './api.js';
 export { DRILLS } from './drills/index.js';
 export type { EnvironmentOptions, ReserveOptions } from './environment.js';
 export { DIRECT, DrillEnvironment, RESERVE, STAFF } from './environment.js';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { REQUEST_TIMEOUT_MS } from './api.js';
 import { freePort, ManagedProcess } from './processes.js';
 import { sleep } from './traffic.js';
 
@@ -138,7 +139,7 @@ export class Platform {
     this.api = this.spawn('platform', [API_CLI, 'start'], env);
     const ready = await this.api.waitFor(/Demo API key:\s+(\S+)/, READY_TIMEOUT_MS);
     this.apiKey = ready[1] as string;
-    const health = await fetch(`${this.baseUrl}/health`);
+    const health = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     if (!health.ok) throw new Error(`GET /health answered ${health.status}\n${this.api.tail()}`);
   }
 

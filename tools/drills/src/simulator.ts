@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { REQUEST_TIMEOUT_MS } from './api.js';
 import { ManagedProcess } from './processes.js';
 import type { ScenarioDoc } from './scenarios.js';
 
@@ -103,6 +104,7 @@ export class SimulatorProcess {
     if (!this.aggregatorUrl || !this.aggregatorToken) return undefined;
     const res = await fetch(`${this.aggregatorUrl}/api/v1/messages?reference=${encodeURIComponent(reference)}`, {
       headers: { authorization: `Bearer ${this.aggregatorToken}` },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     if (!res.ok) throw new Error(`aggregator look-up answered ${res.status}`);
     return ((await res.json()) as { items: AggregatorView[] }).items[0];
@@ -115,6 +117,7 @@ export class SimulatorProcess {
   private async control(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${this.controlUrl}${path}`, {
       method,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
     });
     const answer = (await res.json()) as unknown;

@@ -222,8 +222,9 @@ export function verify(evidence: Evidence): Verdict {
           ? `${accepted.length} message(s) checked one by one`
           : explained
             ? `${staleInTransit} message(s) stay in transit although the operator sent their receipts (${unmatched} receipt(s) matched ` +
-              'no message): a submit whose answer never came is recorded as accepted under a placeholder id (never resent, so ' +
-              'never delivered twice), and the operator’s id, which its receipt carries, never reaches the platform'
+              'no message). Either the submit’s answer never came (link dropped, answer too late): driver-smpp records it as ' +
+              'accepted under a placeholder id and never resends it, so the operator’s id in the receipt is unknown to the ' +
+              'platform; or the receipt came before the accept was stored and outlasted the receipt matcher’s retries (about 4 s)'
             : `${statusMismatches} differ, e.g. ${mismatches.map((m) => `${m.to}: ${m.actual} (expected ${m.expected})`).join('; ')}`,
     },
   ];
