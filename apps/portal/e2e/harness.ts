@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 const portalDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,8 +62,10 @@ export async function startPlatform(timeoutMs = 120_000): Promise<Platform> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: build the api first (pnpm --filter @mtredi/api build)`);
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'mtredi-e2e-'));
+  const database = await freshDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...(database ? { DATABASE_URL: database.url } : {}),
     PORT: String(port),
     MTREDI_DATA_DIR: dataDir,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -76,6 +79,7 @@ export async function startPlatform(timeoutMs = 120_000): Promise<Platform> {
   const stop = async (): Promise<void> => {
     await terminate(child);
     await rm(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
 
   try {
@@ -102,6 +106,29 @@ export async function startPlatform(timeoutMs = 120_000): Promise<Platform> {
     throw new Error(`${(error as Error).message}\n--- platform output ---\n${output}`);
   }
   return { baseUrl, output: () => output, stop };
+}
+
+/**
+ * With DATABASE_URL (a PostgreSQL server), each platform gets a database of its own, created here and dropped
+ * on stop, so one test file's data (a re-authorization, a spent credit) never reaches the next.
+ */
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const server = process.env.DATABASE_URL;
+  if (!server) return null;
+  const name = `mtredi_e2e_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 function terminate(child: ChildProcess): Promise<void> {
