@@ -58,6 +58,8 @@ export interface CampaignResult {
   waits: WaitShare[];
   /** Receipts the worker could match to no message (its log), and messages left in transit by them. */
   unmatchedReceipts: number;
+  /** Database transactions committed per message (pg_stat_database). */
+  transactionsPerMessage: number;
 }
 
 export interface BenchResult {
@@ -67,6 +69,8 @@ export interface BenchResult {
   apiPeakRssMb: number;
   /** What the database connections were busy with during the API run. */
   apiWaits: WaitShare[];
+  /** Database transactions committed per accepted request during the API run. */
+  apiTransactionsPerRequest: number;
   drain: { messages: number; ms: number; perSecond: number };
   campaign: CampaignResult;
   profiles: ProfileSummary[];
@@ -135,6 +139,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     say(`single-send API: ${options.connections} connections, ${options.apiSeconds} s (worker stopped)`);
     const apiSampler = new PgWaitSampler(platform.databaseUrl as string);
     await apiSampler.start();
+    const commitsBeforeApi = await commits(db);
     const api = await runLoad({
       baseUrl: platform.baseUrl,
       path: '/v1/messages',
@@ -145,6 +150,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       durationMs: options.apiSeconds * 1000,
     });
     const apiWaits = await apiSampler.stop();
+    const apiTransactionsPerRequest = ((await commits(db)) - commitsBeforeApi) / Math.max(1, api.sentOk);
     const apiPeakRssMb = platform.processes.api?.peakRssMb() ?? 0;
     say(`  ${api.okPerSecond.toFixed(0)} req/s, p50 ${api.p50Ms.toFixed(1)} ms, p99 ${api.p99Ms.toFixed(1)} ms`);
 
@@ -175,6 +181,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       api,
       apiPeakRssMb,
       apiWaits,
+      apiTransactionsPerRequest,
       drain: { messages: backlog, ms: drainMs, perSecond: backlog / (drainMs / 1000) },
       campaign,
       profiles,
@@ -209,6 +216,7 @@ async function runCampaign(
   ];
   for (const [, p] of processes) if (p) resetPeak(p.pid);
   const cpuBefore = processes.map(([, p]) => p?.cpuMs() ?? 0);
+  const commitsBefore = await commits(db);
   const machineBefore = machineTicks();
   const log = new PlatformLog(platform);
   say(`campaign of ${n} recipients started`);
@@ -236,6 +244,7 @@ async function runCampaign(
   const machine = machineTicks();
   const waits = await sampler.stop();
   log.close();
+  const transactionsPerMessage = ((await commits(db)) - commitsBefore) / n;
   const processUse = processes.map(([name, p], i) => ({
     name,
     peakRssMb: p?.peakRssMb() ?? 0,
@@ -264,6 +273,7 @@ async function runCampaign(
     machineBusy: 1 - (machine.idle - machineBefore.idle) / Math.max(1, machine.total - machineBefore.total),
     waits,
     unmatchedReceipts: log.unmatchedReceipts,
+    transactionsPerMessage,
   };
 }
 
@@ -273,6 +283,14 @@ function waitForChannelUp(staff: ApiClient): Promise<true> {
     async () => ((await staff.channels()).items.find((c) => c.name === DIRECT)?.health === 'up' ? true : undefined),
     30_000,
   );
+}
+
+/** Transactions committed in the platform's database so far (its own sampling queries included, a few per second). */
+async function commits(db: pg.Client): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(
+    'select xact_commit as n from pg_stat_database where datname = current_database()',
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 async function count(db: pg.Client, where: string): Promise<number> {

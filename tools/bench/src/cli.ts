@@ -122,8 +122,12 @@ function formatWaits(title: string, waits: WaitShare[]): string {
 function formatProfile(p: ProfileSummary): string {
   const pct = (v: number) => `${(v * 100).toFixed(1).padStart(5)} %`;
   return [
-    `${p.file.split('/').at(-1)}: ${(p.totalMs / 1000).toFixed(1)} s of samples`,
-    `  by package: ${p.packages.map((x) => `${x.name} ${pct(x.share).trim()}`).join(', ')}`,
+    `${p.file.split('/').at(-1)}: ${(p.totalMs / 1000).toFixed(1)} s of samples, ${(p.busyMs / 1000).toFixed(1)} s busy`,
+    `  by package (self time, of all samples): ${p.packages.map((x) => `${x.name} ${pct(x.share).trim()}`).join(', ')}`,
+    `  socket writes called from: ${p.writers.map((w) => `${w.name} ${pct(w.share).trim()}`).join(', ')}`,
+    '  functions of this repository by inclusive time, share of busy time:',
+    ...p.ours.map((h) => `  ${pct(h.selfShare)}  ${h.where}`),
+    '  functions by self time, share of all samples:',
     ...p.hot.map((h) => `  ${pct(h.selfShare)}  ${h.where}`),
   ].join('\n');
 }

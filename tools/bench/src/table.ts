@@ -27,7 +27,9 @@ export function rows(r: BenchResult, connections: number, apiSeconds: number): R
   return [
     {
       measure: `single-send API (POST /v1/messages), ${connections} keep-alive connections, ${apiSeconds} s, worker stopped`,
-      result: `${api.okPerSecond.toFixed(0)} req/s; p50 ${ms(api.p50Ms)}, p99 ${ms(api.p99Ms)}, max ${ms(api.maxMs)}${failed ? `; ${failed}` : ''}`,
+      result:
+        `${api.okPerSecond.toFixed(0)} req/s; p50 ${ms(api.p50Ms)}, p99 ${ms(api.p99Ms)}, max ${ms(api.maxMs)}${failed ? `; ${failed}` : ''}; ` +
+        `${r.apiTransactionsPerRequest.toFixed(1)} database transactions per request`,
       target: '≥ 2,000 req/s, p99 < 50 ms',
       verdict: mark(api.okPerSecond >= 2000 && api.p99Ms < 50),
     },
@@ -68,7 +70,7 @@ export function rows(r: BenchResult, connections: number, apiSeconds: number): R
       measure: 'CPU used during the campaign',
       result:
         `${c.processes.map((p) => `${p.name} ${s(p.cpuMs)} (${(p.cpuMs / c.recipients).toFixed(2)} ms/message)`).join(', ')}; ` +
-        `machine ${(c.machineBusy * 100).toFixed(0)} % busy (2 cores)`,
+        `machine ${(c.machineBusy * 100).toFixed(0)} % busy (2 cores); ${c.transactionsPerMessage.toFixed(1)} database transactions per message`,
       target: '—',
       verdict: '',
     },
