@@ -4,26 +4,41 @@ import { formatReport } from './report.js';
 import { runDrill } from './run.js';
 
 /**
+ * Platform defects a drill shows today, asserted exactly as they are: the drill's report says FAILED,
+ * the suite stays green, and the day the defect is fixed this test fails and its entry is removed.
+ */
+const KNOWN_DEFECTS: Record<string, { failing: string[]; lost: number; why: string }> = {
+  'connection-drop': {
+    failing: ['nothing lost'],
+    lost: 1,
+    why:
+      'driver-smpp records a submit written to a link that then drops as accepted under a placeholder id and ' +
+      'never resends it; the one the SMSC never read is charged, shown "in transit", and never delivered',
+  },
+};
+
+/**
  * The short form of every drill, against the real platform (SQLite, or a fresh PostgreSQL database when
  * DATABASE_URL is set) and the simulator, each as processes. A drill passes only if nothing was lost,
  * nothing charged twice, the ledger matches the statuses and every status is what its scenario implies.
  */
-/**
- * Left out of the automatic run: `operator-down` closes the SMSC's port with submits on the wire. Those have
- * an unknown outcome, the driver never resends them (no double sends), and the operator never got them, so
- * they stay "in transit" — a real gap of the platform that this drill reports (run it with `pnpm --filter
- * @mtredi/drills drill operator-down --short`); it fails, depending on timing, until unknown outcomes are
- * reconciled.
- */
-const NOT_IN_AUTOMATIC_RUN = new Set(['operator-down']);
-
 describe('outage drills, short form', () => {
-  for (const drill of DRILLS.filter((d) => !NOT_IN_AUTOMATIC_RUN.has(d.name))) {
-    it(`${drill.name}: ${drill.title}`, async () => {
+  for (const drill of DRILLS) {
+    const known = KNOWN_DEFECTS[drill.name];
+    it(`${drill.name}: ${drill.title}${known ? ' (known defect)' : ''}`, async () => {
       const report = await runDrill(drill, { form: 'short', postgresServer: process.env.DATABASE_URL });
       console.log(formatReport(report));
-      expect(report.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`)).toEqual([]);
-      expect(report.counts.lost).toBe(0);
+      const failing = report.checks.filter((c) => !c.ok);
+      if (known) {
+        expect(
+          failing.map((c) => c.name),
+          known.why,
+        ).toEqual(known.failing);
+        expect(report.counts.lost, known.why).toBe(known.lost);
+      } else {
+        expect(failing.map((c) => `${c.name}: ${c.detail}`)).toEqual([]);
+        expect(report.counts.lost).toBe(0);
+      }
       expect(report.counts.chargedTwice).toBe(0);
       expect(report.counts.accepted).toBe(report.counts.sent);
       expect(report.ledger.consumed).toBe(report.ledger.expectedConsumed);

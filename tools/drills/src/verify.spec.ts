@@ -113,6 +113,13 @@ describe('verify', () => {
     expect(verdict.checks.find((c) => c.known)?.name).toBe('every status is what the scenario implies');
   });
 
+  it('puts a stale "in transit" that never reached the operator under lost, not under statuses', () => {
+    const messages = [message(0, 'delivered'), message(1, 'in_transit')];
+    const verdict = verify(evidence(messages, { operator: operator(1) }));
+    expect(verdict.counts.lost).toBe(1);
+    expect(failed(verdict)).toEqual(['nothing lost']);
+  });
+
   it('counts retries per message from the platform log', () => {
     const retry = (n: number) => `{"msg":"Message ${ID(n)} retried in 5000 ms: no channel of the route is up"}`;
     const verdict = verify(

@@ -125,7 +125,6 @@ export function verify(evidence: Evidence): Verdict {
       mismatches.push({ id: view.id, to: view.to, expected: expected.statuses.join('|'), actual: view.status });
   }
   const unmatched = evidence.log.unmatchedReceipts;
-  const explained = statusMismatches === staleInTransit && staleInTransit > 0 && staleInTransit <= unmatched;
   const partsOf = (filter: (v: MessageView) => boolean) =>
     views.reduce((sum, { view }) => sum + (view && filter(view) ? view.parts : 0), 0);
   const tookParts = partsOf((v) => CHANNEL_TOOK.has(v.status) || tookThenRejected(v));
@@ -166,6 +165,11 @@ export function verify(evidence: Evidence): Verdict {
     return sum + (evidence.failedOver.has(view.id) ? 1 : view.parts);
   }, 0);
   const missingAtOperator = Math.max(0, tookUnits - operatorAccepted);
+  // A message wrongly "in transit" either had its receipt unmatched (the operator has it) or never
+  // reached the operator (counted as lost, and failed there).
+  const explained =
+    statusMismatches === staleInTransit && staleInTransit > 0 && staleInTransit <= unmatched + missingAtOperator;
+  const staleDelivered = Math.min(staleInTransit, unmatched);
   const counts: DrillCounts = {
     sent: evidence.results.length,
     accepted: accepted.length,
@@ -191,7 +195,8 @@ export function verify(evidence: Evidence): Verdict {
       ok: counts.lost === 0,
       detail:
         `${queuedAtEnd} still queued at the end; the platform handed ${tookUnits} submit(s) to channels, ` +
-        `the operator accepted ${operatorAccepted}`,
+        `the operator accepted ${operatorAccepted}` +
+        (missingAtOperator ? ` — ${missingAtOperator} charged and shown "in transit", never at the operator` : ''),
     },
     {
       name: 'nothing sent twice',
@@ -221,10 +226,13 @@ export function verify(evidence: Evidence): Verdict {
         statusMismatches === 0
           ? `${accepted.length} message(s) checked one by one`
           : explained
-            ? `${staleInTransit} message(s) stay in transit although the operator sent their receipts (${unmatched} receipt(s) matched ` +
-              'no message). Either the submit’s answer never came (link dropped, answer too late): driver-smpp records it as ' +
-              'accepted under a placeholder id and never resends it, so the operator’s id in the receipt is unknown to the ' +
-              'platform; or the receipt came before the accept was stored and outlasted the receipt matcher’s retries (about 4 s)'
+            ? `${staleDelivered} message(s) stay in transit although the operator sent their receipts (${unmatched} receipt(s) ` +
+              'matched no message). Either the submit’s answer never came (link dropped, answer too late): driver-smpp records ' +
+              'it as accepted under a placeholder id and never resends it, so the operator’s id in the receipt is unknown to the ' +
+              'platform; or the receipt came before the accept was stored and outlasted the receipt matcher’s retries (about 4 s)' +
+              (staleInTransit > staleDelivered
+                ? `; ${staleInTransit - staleDelivered} more never reached the operator (lost, above)`
+                : '')
             : `${statusMismatches} differ, e.g. ${mismatches.map((m) => `${m.to}: ${m.actual} (expected ${m.expected})`).join('; ')}`,
     },
   ];

@@ -42,6 +42,25 @@ export function whenOperatorAccepted(ctx: DrillContext, parts: number): Promise<
   );
 }
 
+/**
+ * Resolves once the operator has accepted nothing new for `quietMs` (its window is full of held
+ * submits, or nothing is coming); with the count then.
+ */
+export async function whenOperatorStill(ctx: DrillContext, quietMs: number): Promise<number> {
+  let last = -1;
+  return waitFor(
+    'the operator taking nothing more',
+    async () => {
+      const { accepted } = await ctx.env.simulator.stats();
+      if (accepted === last) return accepted;
+      last = accepted;
+      return undefined;
+    },
+    15_000,
+    quietMs,
+  );
+}
+
 /** Progress every tenth of the way, so a long drill shows it is alive. */
 export function progress(ctx: DrillContext, total: number, what: string): (done: number) => void {
   const step = Math.max(1, Math.floor(total / 10));

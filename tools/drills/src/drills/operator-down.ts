@@ -2,14 +2,31 @@ import { DIRECT } from '../environment.js';
 import type { DrillDefinition } from '../run.js';
 import { baseScenario } from '../scenarios.js';
 import { sendAll, sleep } from '../traffic.js';
-import { type Limits, numbered, progress, receiptOutcome, seconds, whenOperatorAccepted } from './common.js';
+import {
+  type Limits,
+  numbered,
+  progress,
+  receiptOutcome,
+  seconds,
+  whenOperatorAccepted,
+  whenOperatorStill,
+} from './common.js';
 
 interface Params extends Limits {
   messages: number;
   outageMs: number;
   /** Parts per second the SMPP channel sends at most. */
   throughput: number;
+  /**
+   * The SMSC holds its answers just before it goes down, so the link drops with a full window of
+   * submits it has read (all of them at the operator). Without it, the drop catches whatever is in
+   * flight, including submits the SMSC never read: the natural case, which the long form keeps.
+   */
+  holdBeforeOutage: boolean;
 }
+
+/** SMPP window of the drill's channel (the environment's default). */
+const WINDOW = 10;
 
 /**
  * Drill 1: the operator goes down (the SMSC closes its port and drops the bind) for a while once a
@@ -24,6 +41,7 @@ export const operatorDown: DrillDefinition<Params> = {
       messages: 10_000,
       outageMs: 60_000,
       throughput: 500,
+      holdBeforeOutage: false,
       timeLimitMs: 10 * 60_000,
       settleLimitMs: 5 * 60_000,
       quietMs: 10_000,
@@ -32,6 +50,7 @@ export const operatorDown: DrillDefinition<Params> = {
       messages: 300,
       outageMs: 5_000,
       throughput: 100,
+      holdBeforeOutage: true,
       timeLimitMs: 90_000,
       settleLimitMs: 60_000,
       quietMs: 6_000,
@@ -50,7 +69,15 @@ export const operatorDown: DrillDefinition<Params> = {
       deadline: ctx.deadline,
       onProgress: progress(ctx, p.messages, 'accepted by the API'),
     });
-    const before = await whenOperatorAccepted(ctx, Math.ceil(p.messages / 3));
+    let before = await whenOperatorAccepted(ctx, Math.ceil(p.messages / 3));
+    if (p.holdBeforeOutage) {
+      await env.simulator.setScenario(baseScenario({ submitLatency: { kind: 'fixed', ms: 60_000 } }));
+      await whenOperatorAccepted(ctx, before + WINDOW);
+      before = await whenOperatorStill(ctx, 500);
+      ctx.notes.push(
+        `the SMSC held its answers just before the outage, so the link dropped with ${WINDOW} submits it had read`,
+      );
+    }
     const downAt = Date.now();
     await env.simulator.setScenario(
       baseScenario({ outages: [{ startAfterMs: 0, durationMs: p.outageMs, retryAfterMs: 1000 }] }),
