@@ -92,6 +92,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const simulator = await SimulatorProcess.start();
   let platform: Platform | undefined;
   let db: pg.Client | undefined;
+  const samplers: PgWaitSampler[] = [];
   try {
     await simulator.setScenario({
       name: 'bench',
@@ -138,6 +139,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     say(`single-send API: ${options.connections} connections, ${options.apiSeconds} s (worker stopped)`);
     const apiSampler = new PgWaitSampler(platform.databaseUrl as string);
+    samplers.push(apiSampler);
     await apiSampler.start();
     const commitsBeforeApi = await commits(db);
     const api = await runLoad({
@@ -169,7 +171,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const drainMs = Date.now() - drainStart;
     say(`  ${backlog} message(s) in ${(drainMs / 1000).toFixed(1)} s (worker start included)`);
 
-    const campaign = await runCampaign(options, platform, simulator, customer, db, say);
+    const campaign = await runCampaign(options, platform, simulator, customer, db, samplers, say);
     const loadAfter = loadavg();
     await platform.stopProcesses();
     const profiles = profileDir
@@ -187,6 +189,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       profiles,
     };
   } finally {
+    for (const sampler of samplers) await sampler.stop();
     await db?.end().catch(() => undefined);
     await platform?.destroy();
     await simulator.stop();
@@ -199,6 +202,7 @@ async function runCampaign(
   simulator: SimulatorProcess,
   customer: ApiClient,
   db: pg.Client,
+  samplers: PgWaitSampler[],
   say: (line: string) => void,
 ): Promise<CampaignResult> {
   const n = options.campaignSize;
@@ -221,6 +225,7 @@ async function runCampaign(
   const log = new PlatformLog(platform);
   say(`campaign of ${n} recipients started`);
   const sampler = new PgWaitSampler(platform.databaseUrl as string);
+  samplers.push(sampler);
   await sampler.start();
   const started = Date.now();
   await customer.request('POST', `/v1/campaigns/${id}/start`, {});

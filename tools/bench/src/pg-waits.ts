@@ -30,6 +30,7 @@ export class PgWaitSampler {
   private samples = 0;
   private timer: NodeJS.Timeout | undefined;
   private busy = false;
+  private stopped = false;
   private readonly client: pg.Client;
 
   constructor(databaseUrl: string) {
@@ -41,10 +42,13 @@ export class PgWaitSampler {
     this.timer = setInterval(() => void this.sample(), everyMs);
   }
 
-  /** Stops sampling; the statements that kept backends busy, most samples first. */
+  /** Stops sampling (again: nothing happens); the statements that kept backends busy, most samples first. */
   async stop(top = 6): Promise<WaitShare[]> {
     clearInterval(this.timer);
-    await this.client.end().catch(() => undefined);
+    if (!this.stopped) {
+      this.stopped = true;
+      await this.client.end().catch(() => undefined);
+    }
     const total = [...this.counts.values()].reduce((sum, c) => sum + c.n, 0);
     return [...this.counts.values()]
       .sort((a, b) => b.n - a.n)

@@ -122,8 +122,9 @@ export async function runDrill<P>(definition: DrillDefinition<P>, options: RunOp
       ok: checks.every((c) => c.ok),
     };
   } catch (error) {
-    say(env.platform.output().slice(-5000));
-    throw error;
+    throw new Error(`${(error as Error).message}\n--- platform output ---\n${env.platform.output().slice(-5000)}`, {
+      cause: error,
+    });
   } finally {
     await env.destroy();
   }

@@ -221,19 +221,21 @@ export function verify(evidence: Evidence): Verdict {
     {
       name: 'every status is what the scenario implies',
       ok: (statusMismatches === 0 || explained) && views.every((v) => v.view !== undefined),
-      ...(explained ? { known: true } : {}),
+      ...(explained && staleDelivered > 0 ? { known: true } : {}),
       detail:
         statusMismatches === 0
           ? `${accepted.length} message(s) checked one by one`
-          : explained
-            ? `${staleDelivered} message(s) stay in transit although the operator sent their receipts (${unmatched} receipt(s) ` +
-              'matched no message). Either the submit’s answer never came (link dropped, answer too late): driver-smpp records ' +
-              'it as accepted under a placeholder id and never resends it, so the operator’s id in the receipt is unknown to the ' +
-              'platform; or the receipt came before the accept was stored and outlasted the receipt matcher’s retries (about 4 s)' +
-              (staleInTransit > staleDelivered
-                ? `; ${staleInTransit - staleDelivered} more never reached the operator (lost, above)`
-                : '')
-            : `${statusMismatches} differ, e.g. ${mismatches.map((m) => `${m.to}: ${m.actual} (expected ${m.expected})`).join('; ')}`,
+          : explained && staleDelivered === 0
+            ? `the ${staleInTransit} message(s) wrongly "in transit" never reached the operator (lost, above)`
+            : explained
+              ? `${staleDelivered} message(s) stay in transit although the operator sent their receipts (${unmatched} receipt(s) ` +
+                'matched no message). Either the submit’s answer never came (link dropped, answer too late): driver-smpp records ' +
+                'it as accepted under a placeholder id and never resends it, so the operator’s id in the receipt is unknown to the ' +
+                'platform; or the receipt came before the accept was stored and outlasted the receipt matcher’s retries (about 4 s)' +
+                (staleInTransit > staleDelivered
+                  ? `; ${staleInTransit - staleDelivered} more never reached the operator (lost, above)`
+                  : '')
+              : `${statusMismatches} differ, e.g. ${mismatches.map((m) => `${m.to}: ${m.actual} (expected ${m.expected})`).join('; ')}`,
     },
   ];
   return { counts, ledger, checks, mismatches };
