@@ -1,6 +1,6 @@
 import { GeorgianMobile } from '@mtredi/api-contract';
 import type { TextAnalysis } from '@mtredi/encoding';
-import { canSendTo, OPERATORS, type OperatorCode } from '@mtredi/sender-auth';
+import type { OperatorCode } from '@mtredi/sender-auth';
 import { Injectable } from '@nestjs/common';
 import { Tenancy } from '../../db/tenancy.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -9,8 +9,7 @@ import { StopListService } from '../contacts/stop-list.service.js';
 import { analyzeText } from '../messaging/text-analysis.js';
 import { OperatorDirectory } from '../operators/operator-directory.service.js';
 import { RoutingService } from '../routing/routing.service.js';
-import { SenderAuthorization } from '../senders/sender-authorization.entity.js';
-import { SenderName } from '../senders/sender-name.entity.js';
+import { authorizedOperators } from '../senders/senders.service.js';
 import { fillTemplate } from '../templates/fill-template.js';
 import type { Campaign, CampaignTotals } from './campaign.entity.js';
 
@@ -43,7 +42,7 @@ export class CampaignPlanner {
   async *plan(campaign: Campaign, totals: CampaignTotals): AsyncGenerator<PlannedMessage[]> {
     const auth = { organizationId: campaign.organization.id };
     const em = this.tenancy.of(auth);
-    const authorized = await this.authorizedOperators(campaign);
+    const authorized = (await authorizedOperators(em, campaign.sender)) ?? new Set<OperatorCode>();
     const seen = new Set<string>();
     const analyses = new Map<string, TextAnalysis>();
     const deliverable = new Map<string, boolean>();
@@ -154,17 +153,6 @@ export class CampaignPlanner {
       }
       yield await plan(people);
     }
-  }
-
-  private async authorizedOperators(campaign: Campaign): Promise<Set<OperatorCode>> {
-    const em = this.tenancy.of({ organizationId: campaign.organization.id });
-    const sender = await em.findOne(SenderName, { name: campaign.sender, deletedAt: null });
-    if (!sender) return new Set();
-    const rows = await em.find(SenderAuthorization, { sender: sender.id });
-    const states = Object.fromEntries(
-      OPERATORS.map((o) => [o, rows.find((r) => r.operator === o)?.state ?? 'requested']),
-    );
-    return new Set(OPERATORS.filter((o) => canSendTo(states as Parameters<typeof canSendTo>[0], o)));
   }
 }
 
