@@ -19,6 +19,13 @@ export interface ChannelCapabilities {
   receiptMode: 'realtime' | 'polling' | 'none';
   /** Sustained submit rate the channel accepts; the core shares this budget between all workers. */
   maxMessagesPerSecond: number;
+  /**
+   * For parts accepted under an unconfirmed id (see `unconfirmedId`): when the channel reports every
+   * final state, a placeholder with no receipt this many seconds after the accept means the operator
+   * never took the submit, and the core resends the message. Absent: silence proves nothing (no
+   * receipts, or failures only), so the core leaves such a message in transit, flagged as unknown.
+   */
+  unconfirmedWindowSeconds?: number;
 }
 
 /** One message handed to a driver. `id` is the platform's id, stable across retries. */
@@ -68,6 +75,30 @@ export interface Receipt {
   errorCode?: string;
   /** When the operator says the state was reached. */
   at: Date;
+  /**
+   * The handset the receipt is about, as the operator wrote it (E.164 with `+` when it said
+   * international). With `textExcerpt` it lets the core match a receipt whose id it never learned to
+   * a part accepted under an unconfirmed id.
+   */
+  handset?: string;
+  /** The start of the message text when the receipt carries it (SMPP's `text:`, often 20 characters). */
+  textExcerpt?: string;
+}
+
+/**
+ * The id a driver reports for a part whose submit went out but whose answer never came (link dropped,
+ * response timed out): `unconfirmed:<message id>` or `unconfirmed:<message id>:<part>` (parts from 1).
+ * The operator may or may not have it, so the part is reported accepted (resending could deliver
+ * twice) and the core reconciles it from receipts (see `ChannelCapabilities.unconfirmedWindowSeconds`).
+ */
+export const UNCONFIRMED_ID_PREFIX = 'unconfirmed:';
+
+export function unconfirmedId(messageId: string, part?: number): string {
+  return part === undefined ? `${UNCONFIRMED_ID_PREFIX}${messageId}` : `${UNCONFIRMED_ID_PREFIX}${messageId}:${part}`;
+}
+
+export function isUnconfirmedId(channelMessageId: string): boolean {
+  return channelMessageId.startsWith(UNCONFIRMED_ID_PREFIX);
 }
 
 /** A message sent by a subscriber to us (MO), e.g. a STOP reply. */

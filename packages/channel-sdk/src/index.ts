@@ -11,7 +11,13 @@ export type {
   SubmitResult,
   TextEncoding,
 } from './contract.js';
-export { defineDriver, FINAL_RECEIPT_STATES } from './contract.js';
+export {
+  defineDriver,
+  FINAL_RECEIPT_STATES,
+  isUnconfirmedId,
+  UNCONFIRMED_ID_PREFIX,
+  unconfirmedId,
+} from './contract.js';
 export type { HealthReport } from './recording-context.js';
 export { RecordingContext } from './recording-context.js';
 export { isStopRequest } from './stop.js';

@@ -47,6 +47,12 @@ export const SmppDriverConfig = z.strictObject({
   messageIdMatching: z.enum(['exact', 'case_zeros', 'hex_to_decimal', 'decimal_to_hex']).default('case_zeros'),
   /** registered_delivery: `all` (1), `failure` (2), `all_intermediate` (0x11) or `none`. */
   receipts: z.enum(['all', 'failure', 'all_intermediate', 'none']).default('all'),
+  /**
+   * A part whose submit got no answer (link dropped, response timeout) is reported under an unconfirmed
+   * id. With `receipts` `all` or `all_intermediate`, no receipt for it this long after the accept means
+   * the SMSC never read it: the core resends the message. Longer than the SMSC's slowest receipt.
+   */
+  unconfirmedWindowSeconds: z.number().int().min(1).max(86_400).default(300),
   /** TON/NPI for short-code senders and destinations; operators differ. */
   shortCode: z
     .strictObject({ ton: z.number().int().min(0).max(6).default(3), npi: z.number().int().min(0).max(18).default(0) })

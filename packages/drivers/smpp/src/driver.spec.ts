@@ -126,6 +126,35 @@ describe('SmppDriver', () => {
     expect(ctx.receipts[0]).toMatchObject({ channelMessageId: result.channelMessageIds[0], state: 'delivered' });
   });
 
+  it("reports a receipt's handset (source_addr) and text excerpt, so an unconfirmed part can be matched", async () => {
+    const { driver, ctx } = await setup((pdu, s) => {
+      s.respond(pdu, { command: 'submit_sm_resp', messageId: 'R1' });
+      const receipt = (sourceAddrTon: number, sourceAddr: string, text: string) => ({
+        command: 'deliver_sm' as const,
+        ...shortMessageDefaults(),
+        sourceAddrTon,
+        sourceAddrNpi: 1,
+        sourceAddr,
+        destAddrTon: 5,
+        destinationAddr: 'Mtredi',
+        esmClass: 0x04,
+        shortMessage: Buffer.from(text, 'latin1'),
+      });
+      s.send(receipt(1, pdu.destinationAddr, 'id:R1 stat:DELIVRD err:000 text:Your code is 4711   '), () => {});
+      s.send(receipt(0, '599000001', 'id:R2 stat:UNDELIV err:001'), () => {});
+    });
+    await driver.submit(msg('+995599000001', 'Your code is 4711, valid 5 minutes'));
+    await until(() => ctx.receipts.length === 2);
+    expect(ctx.receipts[0]).toMatchObject({
+      channelMessageId: 'R1',
+      handset: '+995599000001',
+      textExcerpt: 'Your code is 4711',
+    });
+    // National number as written (no international TON), and no text field: no excerpt at all.
+    expect(ctx.receipts[1]).toMatchObject({ channelMessageId: 'R2', handset: '599000001' });
+    expect(ctx.receipts[1]).not.toHaveProperty('textExcerpt');
+  });
+
   it('matches a hex submit id with its decimal receipt id under hex_to_decimal', async () => {
     const { driver, ctx } = await setup(
       (pdu, s) => {
@@ -226,6 +255,19 @@ describe('smppDriver manifest', () => {
       senderPolicy: 'exact',
       receiptMode: 'realtime',
       maxMessagesPerSecond: 100,
+      unconfirmedWindowSeconds: 300,
     });
+  });
+
+  it('declares an unconfirmed window only when every final state comes back as a receipt', () => {
+    const base = { host: '127.0.0.1', systemId: 'a', password: '' };
+    const windowOf = (extra: object) =>
+      smppDriver.create(smppDriver.configSchema.parse({ ...base, ...extra })).capabilities.unconfirmedWindowSeconds;
+    expect(windowOf({ unconfirmedWindowSeconds: 20 })).toBe(20);
+    expect(windowOf({ receipts: 'all_intermediate', unconfirmedWindowSeconds: 20 })).toBe(20);
+    expect(windowOf({ receipts: 'failure' })).toBeUndefined();
+    expect(windowOf({ receipts: 'none' })).toBeUndefined();
+    const bad = smppDriver.configSchema.safeParse({ ...base, unconfirmedWindowSeconds: 0 });
+    expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['unconfirmedWindowSeconds']);
   });
 });

@@ -1,11 +1,12 @@
 import type { Socket } from 'node:net';
-import type {
-  ChannelCapabilities,
-  ChannelContext,
-  ChannelDriver,
-  ChannelHealth,
-  OutboundMessage,
-  SubmitResult,
+import {
+  type ChannelCapabilities,
+  type ChannelContext,
+  type ChannelDriver,
+  type ChannelHealth,
+  type OutboundMessage,
+  type SubmitResult,
+  unconfirmedId,
 } from '@mtredi/channel-sdk';
 import {
   buildSubmits,
@@ -71,6 +72,11 @@ export class SmppDriver implements ChannelDriver {
       senderPolicy: 'exact',
       receiptMode: c.receipts === 'none' ? 'none' : 'realtime',
       maxMessagesPerSecond: c.throughput,
+      // Only when every final state comes back does silence mean "never received"; with failure-only
+      // receipts (or none) a missing receipt is normal, so no resend may follow from it.
+      ...(c.receipts === 'all' || c.receipts === 'all_intermediate'
+        ? { unconfirmedWindowSeconds: c.unconfirmedWindowSeconds }
+        : {}),
     };
     this.statuses = new StatusTable(c.statusOverrides, c.throttledRetryMs);
     this.pacer = new Pacer(c.throughput);
@@ -211,7 +217,7 @@ export class SmppDriver implements ChannelDriver {
       };
       return { ok: false, outcome: down, retryable: true };
     }
-    const unconfirmed = `unconfirmed:${message.id}:${index + 1}`;
+    const unconfirmed = unconfirmedId(message.id, index + 1);
     // A submit_sm_resp that comes after the timeout tells the real id: receipts under it are then
     // reported under the id the platform already holds.
     const onLate = (late: SubmitSmRespPdu) => {
@@ -241,7 +247,8 @@ export class SmppDriver implements ChannelDriver {
       }
       // Timeout or connection lost with the request out: the SMSC may have taken it. Resending could
       // deliver twice, so the part counts as accepted under a placeholder id; a late response links
-      // the real id to it, otherwise its receipt stays with the unmatched ones for inspection.
+      // the real id to it. Otherwise the core matches its receipt by handset and text, or resends the
+      // message when no receipt came within `unconfirmedWindowSeconds` (never read by the SMSC).
       this.unknownOutcomes++;
       return { ok: true, id: unconfirmed };
     }

@@ -85,6 +85,11 @@ export class InboundHandler {
       at: this.options.now?.() ?? new Date(),
     };
     if (parsed.errorCode !== undefined) receipt.errorCode = parsed.errorCode;
+    // A receipt's source is the handset the message went to; with the text excerpt it lets the core
+    // match receipts of submits whose answer never came (their id was never learned).
+    if (pdu.sourceAddr) receipt.handset = platformAddress(pdu.sourceAddrTon, pdu.sourceAddr);
+    const excerpt = parsed.fields.text?.trimEnd();
+    if (excerpt) receipt.textExcerpt = excerpt;
     this.context?.onReceipt(receipt);
   }
 
