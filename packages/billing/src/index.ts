@@ -17,4 +17,11 @@ export {
   pricePerPartTetri,
   validatePriceTable,
 } from './packages.js';
-export { assertValidPosting, type Posting, type PostingKind, postings, TRIAL_CREDITS } from './postings.js';
+export {
+  assertValidPosting,
+  type Posting,
+  type PostingKind,
+  postings,
+  refundedConsumeKey,
+  TRIAL_CREDITS,
+} from './postings.js';

@@ -1,6 +1,6 @@
 import { type Balances, emptyBalances, isCustomerAccount } from './accounts.js';
-import { InsufficientCreditError } from './errors.js';
-import { assertValidPosting, type Posting } from './postings.js';
+import { InsufficientCreditError, InvalidPostingError } from './errors.js';
+import { assertValidPosting, type Posting, refundedConsumeKey } from './postings.js';
 
 /**
  * The ledger's rules over one organization's balances, without storage: the reference the database
@@ -16,6 +16,12 @@ export class Ledger {
   post(posting: Posting): boolean {
     assertValidPosting(posting);
     if (this.applied.has(posting.idempotencyKey)) return false;
+    const consumed = refundedConsumeKey(posting);
+    if (consumed !== undefined && !this.applied.has(consumed)) {
+      throw new InvalidPostingError(
+        `${posting.idempotencyKey} returns credit that was never consumed (no ${consumed})`,
+      );
+    }
     if (isCustomerAccount(posting.debit) && this.balances[posting.debit] < posting.amount) {
       throw new InsufficientCreditError(posting.amount);
     }

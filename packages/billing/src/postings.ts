@@ -15,7 +15,7 @@ export interface Posting {
   memo: string;
 }
 
-export type PostingKind = 'trial' | 'top_up' | 'reserve' | 'consume' | 'release';
+export type PostingKind = 'trial' | 'top_up' | 'reserve' | 'consume' | 'release' | 'refund';
 
 export function assertValidPosting(posting: Posting): void {
   if (!Number.isSafeInteger(posting.amount) || posting.amount <= 0) {
@@ -30,8 +30,11 @@ export const TRIAL_CREDITS = 10;
 
 /**
  * The postings of the credit lifecycle. Sending reserves at accept, consumes when a channel accepts,
- * and releases (returns) when the platform or the operator rejects before accepting. Unused credit is never
- * refunded in money: there is deliberately no posting that takes credit back out to the provider.
+ * and releases (returns) when the platform or the operator rejects before accepting. A message whose
+ * accept turned out unconfirmed (the operator never read it) is sent again while already consumed; if
+ * that second attempt is rejected, `refund` returns the consumed credit (its reservation is long gone,
+ * so `release` would take another message's). Unused credit is never refunded in money: there is
+ * deliberately no posting that takes credit back out to the provider.
  */
 export const postings = {
   trial(organizationId: string, amount = TRIAL_CREDITS): Posting {
@@ -89,4 +92,21 @@ export const postings = {
       memo: `Message ${messageId} not accepted (${reason}); credit returned`,
     };
   },
+  /** Consumed credit back to the customer: a message charged once, then refused when it was sent again. */
+  refund(organizationId: string, messageId: string, parts: number, reason: string): Posting {
+    return {
+      organizationId,
+      idempotencyKey: `refund:${messageId}`,
+      kind: 'refund',
+      debit: 'consumed',
+      credit: 'available',
+      amount: parts,
+      memo: `Message ${messageId} charged, then refused when sent again (${reason}); credit returned`,
+    };
+  },
 };
+
+/** The consume posting's key that a refund of the same message returns (`refund:<id>` → `consume:<id>`). */
+export function refundedConsumeKey(posting: Posting): string | undefined {
+  return posting.kind === 'refund' ? `consume:${posting.idempotencyKey.slice('refund:'.length)}` : undefined;
+}
