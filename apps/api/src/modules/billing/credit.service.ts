@@ -17,6 +17,9 @@ import { LedgerPosting } from './ledger-posting.entity.js';
  * its credit reservation commit or fail together. The rules are the domain package's; this class makes them
  * hold under concurrency (a unique idempotency key, conditional updates on customer balances).
  */
+/** Rows per INSERT statement: well under PostgreSQL's 65,535 bind parameters. */
+const INSERT_CHUNK = 2000;
+
 @Injectable()
 export class CreditService {
   /** Applies a posting once; returns false when its idempotency key was already posted (nothing changes). */
@@ -33,6 +36,96 @@ export class CreditService {
     await this.move(tx, posting.organizationId, posting.debit, -posting.amount);
     await this.move(tx, posting.organizationId, posting.credit, posting.amount);
     return true;
+  }
+
+  /**
+   * Applies many postings with a few statements instead of a round of them per posting: the postings are
+   * inserted together (keys already posted are skipped), then each (organization, account) balance moves
+   * once by the sum of what was new, in a fixed order so that concurrent batches cannot deadlock. Throws
+   * InsufficientCreditError when a customer balance would go below zero (the caller's transaction rolls back).
+   * Returns the idempotency keys that were new.
+   */
+  async postMany(tx: SqlEntityManager, list: Posting[]): Promise<Set<string>> {
+    if (list.length === 0) return new Set();
+    for (const posting of list) assertValidPosting(posting);
+    const createdAt = new Date();
+    const inserted = new Set<string>();
+    for (let i = 0; i < list.length; i += INSERT_CHUNK) {
+      const rows = (await tx
+        .createQueryBuilder(LedgerPosting)
+        .insert(list.slice(i, i + INSERT_CHUNK).map((posting) => ({ ...posting, createdAt })))
+        .onConflict('idempotencyKey')
+        .ignore()
+        .returning('idempotencyKey')
+        .execute('all')) as { idempotencyKey?: string; idempotency_key?: string }[];
+      for (const row of rows) inserted.add((row.idempotencyKey ?? row.idempotency_key) as string);
+    }
+    const deltas = new Map<string, { organizationId: string; account: Posting['debit']; delta: number }>();
+    const add = (organizationId: string, account: Posting['debit'], delta: number) => {
+      const key = `${organizationId}\u0000${account}`;
+      const entry = deltas.get(key) ?? { organizationId, account, delta: 0 };
+      entry.delta += delta;
+      deltas.set(key, entry);
+    };
+    for (const posting of list) {
+      if (!inserted.has(posting.idempotencyKey)) continue;
+      add(posting.organizationId, posting.debit, -posting.amount);
+      add(posting.organizationId, posting.credit, posting.amount);
+    }
+    for (const key of [...deltas.keys()].sort()) {
+      const { organizationId, account, delta } = deltas.get(key) as {
+        organizationId: string;
+        account: Posting['debit'];
+        delta: number;
+      };
+      if (delta !== 0) await this.move(tx, organizationId, account, delta);
+    }
+    return inserted;
+  }
+
+  /**
+   * Takes as much of `wanted` (in order) from the organization's available credit as it holds: one
+   * conditional update when all fit, else a read of the balance and an update for the part that fits
+   * (repeated if a concurrent transaction moved the balance in between). Returns how many items fit.
+   * The caller posts the reserve postings of the fitted items with {@link insertPrepaid}.
+   */
+  async takeAvailable(tx: SqlEntityManager, organizationId: string, wanted: number[]): Promise<number> {
+    let fit = wanted.length;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const total = wanted.slice(0, fit).reduce((sum, parts) => sum + parts, 0);
+      if (total === 0) return fit;
+      try {
+        await this.move(tx, organizationId, 'available', -total);
+        await this.move(tx, organizationId, 'reserved', total);
+        return fit;
+      } catch (error) {
+        if (!(error instanceof InsufficientCreditError)) throw error;
+      }
+      const row = await tx.findOne(CreditAccount, { organizationId, account: 'available' }, { refresh: true });
+      let balance = row?.balance ?? 0;
+      fit = 0;
+      for (const parts of wanted) {
+        if (parts > balance) break;
+        balance -= parts;
+        fit++;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Records postings whose balance moves were already made (by {@link takeAvailable}): their keys are new
+   * by construction (fresh message ids), so they are inserted without conflict handling.
+   */
+  async insertPrepaid(tx: SqlEntityManager, list: Posting[]): Promise<void> {
+    const createdAt = new Date();
+    for (const posting of list) assertValidPosting(posting);
+    for (let i = 0; i < list.length; i += INSERT_CHUNK) {
+      await tx.insertMany(
+        LedgerPosting,
+        list.slice(i, i + INSERT_CHUNK).map((posting) => ({ ...posting, createdAt })),
+      );
+    }
   }
 
   async balances(em: SqlEntityManager, organizationId: string): Promise<Balances> {

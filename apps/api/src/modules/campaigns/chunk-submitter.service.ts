@@ -4,10 +4,13 @@ import type { SubmitChunkJob } from '../../jobs/campaign-jobs.js';
 import { DispatchService } from '../messaging/dispatch.service.js';
 import { Campaign } from './campaign.entity.js';
 
-/** Messages of one chunk in flight at once; the channel's window and rate limit do the rest. */
-const PARALLEL = 32;
-/** How often (in messages) the campaign's state is read again, so a pause takes effect within a chunk. */
-const STATE_CHECK_EVERY = 200;
+/**
+ * Messages dispatched (claimed, submitted, recorded) together. Slices run one after another, so the
+ * campaign's state is read again before each: a pause takes effect within a slice.
+ */
+const SLICE = 250;
+/** Slices of one chunk in flight at once: one is recorded while the next is on the wire. */
+const PARALLEL = 2;
 
 /** Submits a chunk of a campaign's messages, stopping as soon as the campaign is paused or cancelled. */
 @Injectable()
@@ -23,17 +26,17 @@ export class ChunkSubmitter {
     const running = async () =>
       (await this.tenancy.system().findOne(Campaign, { id: job.campaignId }, { fields: ['status'] }))?.status ===
       'running';
-    if (!(await running())) return;
     const worker = async () => {
       while (!stopped && next < job.messageIds.length) {
-        const index = next++;
-        if (index > 0 && index % STATE_CHECK_EVERY === 0 && !(await running())) {
+        const slice = job.messageIds.slice(next, next + SLICE);
+        next += SLICE;
+        if (!(await running())) {
           stopped = true;
           return;
         }
-        await this.dispatcher.dispatch(job.messageIds[index] as string);
+        await this.dispatcher.dispatchMany(slice);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, job.messageIds.length) }, worker));
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
   }
 }

@@ -1,37 +1,41 @@
 import { raw } from '@mikro-orm/core';
-import { postings } from '@mtredi/billing';
 import type { OutboundMessage, SubmitResult } from '@mtredi/channel-sdk';
-import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bull';
+import { Inject, Injectable } from '@nestjs/common';
+import { groupBy } from '../../common/group-by.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Tenancy } from '../../db/tenancy.js';
-import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
-import { CreditService } from '../billing/credit.service.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { ChannelRuntime } from '../channels/channel-runtime.service.js';
 import { OperatorDirectory } from '../operators/operator-directory.service.js';
-import { ChannelMessageId } from '../receipts/channel-message-id.entity.js';
 import { ChannelGuards } from '../routing/channel-guards.js';
-import { RoutingService } from '../routing/routing.service.js';
+import type { RouteCandidate } from '../routing/route-planner.js';
+import { type RoutableMessage, RoutingService } from '../routing/routing.service.js';
+import { DispatchRecorder, type Outcome } from './dispatch-recorder.js';
 import { Message } from './message.entity.js';
-import { MessageEvent } from './message-event.entity.js';
-import { type StatusChange, StatusEvents } from './status-events.js';
 
 /** Wait before trying again when no channel can take a message at all. */
 const NO_CHANNEL_RETRY_MS = 5_000;
 /** An unavailable channel's message is tried again soon: by then routing may send it elsewhere. */
 const FAILOVER_RETRY_MS = 1_000;
+/** Messages claimed and recorded together; a job of more is taken in slices of this size. */
+const SLICE = 500;
 
 export type DispatchOutcome = 'accepted' | 'rejected' | 'retry' | 'skipped';
 
+interface Routed {
+  message: Message;
+  routable: RoutableMessage;
+  channel: RouteCandidate;
+}
+
 /**
- * Hands one queued message to a channel exactly once: a conditional update claims it, so two workers (or a
- * job re-queued by the sweeper) can never both submit it; the outcome and its credit posting commit together.
+ * Hands queued messages to channels exactly once. A batch is claimed by one conditional update (so two
+ * workers, or a job re-queued by the sweeper, can never both submit a message), submitted concurrently
+ * through the channels' windows, and its outcomes are recorded together with their credit postings
+ * (see DispatchRecorder): a few statements per batch, not a round of them per message.
  */
 @Injectable()
 export class DispatchService {
-  private readonly logger = new Logger(DispatchService.name);
   private readonly campaignStates = new Map<string, { status: string | undefined; at: number }>();
 
   constructor(
@@ -40,83 +44,136 @@ export class DispatchService {
     private readonly operators: OperatorDirectory,
     private readonly routing: RoutingService,
     private readonly guards: ChannelGuards,
-    private readonly events: StatusEvents,
-    private readonly credit: CreditService,
-    @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
+    private readonly recorder: DispatchRecorder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async dispatch(messageId: string): Promise<DispatchOutcome> {
+    return (await this.dispatchMany([messageId])).get(messageId) ?? 'skipped';
+  }
+
+  /** Dispatches the messages that are still queued and unclaimed; the others are reported `skipped`. */
+  async dispatchMany(messageIds: string[]): Promise<Map<string, DispatchOutcome>> {
+    const outcomes = new Map<string, DispatchOutcome>();
+    for (let i = 0; i < messageIds.length; i += SLICE) {
+      for (const [id, outcome] of await this.dispatchSlice(messageIds.slice(i, i + SLICE))) outcomes.set(id, outcome);
+    }
+    return outcomes;
+  }
+
+  private async dispatchSlice(ids: string[]): Promise<Map<string, DispatchOutcome>> {
+    const result = new Map<string, DispatchOutcome>(ids.map((id) => [id, 'skipped']));
+    const messages = await this.claim(ids);
+    if (messages.length === 0) return result;
+
+    const outcomes: Outcome[] = [];
+    const held: Message[] = [];
+    const routed: Routed[] = [];
+    const operatorOf = await this.operators.operatorsOf(messages.map((m) => m.to));
+    for (const message of messages) {
+      if (message.campaignId && (await this.campaignState(message.campaignId)) !== 'running') {
+        held.push(message); // paused or cancelled: stays queued; resume hands it to the queue again
+        continue;
+      }
+      const operator = operatorOf.get(message.to);
+      if (!operator) {
+        outcomes.push({ kind: 'rejected', message, channelId: null, code: 'routing/unknown_operator' });
+        continue;
+      }
+      const routable = {
+        to: message.to,
+        text: message.text,
+        encoding: message.encoding,
+        characters: [...message.text].length,
+      };
+      const plan = await this.routing.plan(operator, routable, this.channels);
+      if (plan.kind === 'impossible') {
+        const code = plan.refusals[0]?.reason.code ?? 'routing/no_route';
+        outcomes.push({ kind: 'rejected', message, channelId: null, code });
+      } else if (plan.kind === 'wait') {
+        outcomes.push(retry(message, NO_CHANNEL_RETRY_MS, 'no channel of the route is up'));
+      } else {
+        routed.push({ message, routable, channel: plan.channel });
+      }
+    }
+    if (held.length > 0) await this.recorder.release(held);
+
+    const submitted = await Promise.all(
+      [...groupBy(routed, (r) => r.channel.channelId)].map(([channelId, group]) => this.submitGroup(channelId, group)),
+    );
+    outcomes.push(...submitted.flat());
+    await this.recorder.record(outcomes);
+    for (const o of outcomes) result.set(o.message.id, o.kind === 'retry_later' ? 'retry' : o.kind);
+    return result;
+  }
+
+  /** One conditional update claims what is still queued and unclaimed; then the claimed rows are read. */
+  private async claim(ids: string[]): Promise<Message[]> {
     const em = this.tenancy.system();
     const now = new Date();
-    const claimed = await em.nativeUpdate(
-      Message,
-      { id: messageId, status: 'queued', $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
-      { claimedUntil: new Date(now.getTime() + this.config.claimTtlMs), attempts: raw('attempts + 1'), updatedAt: now },
+    const claimed = (await em
+      .createQueryBuilder(Message)
+      .update({
+        claimedUntil: new Date(now.getTime() + this.config.claimTtlMs),
+        attempts: raw('attempts + 1'),
+        updatedAt: now,
+      })
+      .where({ id: { $in: ids }, status: 'queued', $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] })
+      .returning('id')
+      .execute('all')) as { id: string }[];
+    if (claimed.length === 0) return [];
+    return em.find(Message, { id: { $in: claimed.map((row) => row.id) } });
+  }
+
+  /** Submits a channel's share of the batch within its throughput budget; the rest waits its turn. */
+  private async submitGroup(channelId: string, group: Routed[]): Promise<Outcome[]> {
+    const running = this.channels.get(channelId);
+    if (!running) {
+      const reason = `channel ${group[0]?.channel.name} is not running here`;
+      return group.map((r) => retry(r.message, NO_CHANNEL_RETRY_MS, reason));
+    }
+    const limit = group[0]?.channel.capabilities.maxMessagesPerSecond ?? 0;
+    const { granted, waitMs } = await this.guards.acquireMany(channelId, limit, group.length);
+    const waiting = group
+      .slice(granted)
+      .map((r) => retry(r.message, waitMs, `${running.name} is at its throughput limit`));
+    const sent = await Promise.all(
+      group.slice(0, granted).map(async (r): Promise<Outcome> => {
+        const outbound: OutboundMessage = {
+          id: r.message.id,
+          to: r.message.to,
+          sender: r.message.sender,
+          text: r.message.text,
+          encoding: r.message.encoding,
+          parts: r.message.parts,
+        };
+        let submit: SubmitResult;
+        try {
+          submit = await running.driver.submit(outbound);
+        } catch (error) {
+          submit = { kind: 'retry_later', delayMs: NO_CHANNEL_RETRY_MS, reason: (error as Error).message };
+        }
+        switch (submit.kind) {
+          case 'accepted':
+            running.breaker.recordSuccess();
+            await this.routing.rememberSent(r.channel, r.routable);
+            return { kind: 'accepted', message: r.message, channelId, channelMessageIds: submit.channelMessageIds };
+          case 'rejected':
+            running.breaker.recordSuccess();
+            return { kind: 'rejected', message: r.message, channelId, code: submit.code };
+          case 'retry_later':
+            // Throttled: the channel is fine, the message waits its turn. Unavailable: count it against the
+            // channel, so its breaker opens and the next attempt fails over to the next channel of the route.
+            if (submit.cause !== 'throttled') running.breaker.recordFailure();
+            return retry(
+              r.message,
+              submit.cause === 'throttled' ? submit.delayMs : Math.min(submit.delayMs, FAILOVER_RETRY_MS),
+              submit.reason,
+            );
+        }
+      }),
     );
-    if (claimed === 0) return 'skipped';
-    const message = await em.findOneOrFail(Message, { id: messageId });
-    if (message.campaignId && (await this.campaignState(message.campaignId)) !== 'running') {
-      // Paused or cancelled: leave it queued and unclaimed; resume hands it to the queue again.
-      await em.nativeUpdate(Message, { id: messageId }, { claimedUntil: null });
-      return 'skipped';
-    }
-
-    const operator = await this.operators.operatorOf(message.to);
-    if (!operator) return this.reject(message, null, 'routing/unknown_operator');
-    const routable = {
-      to: message.to,
-      text: message.text,
-      encoding: message.encoding,
-      characters: [...message.text].length,
-    };
-    const plan = await this.routing.plan(operator, routable, this.channels);
-    if (plan.kind === 'impossible') {
-      return this.reject(message, null, plan.refusals[0]?.reason.code ?? 'routing/no_route');
-    }
-    if (plan.kind === 'wait') return this.retryLater(message, NO_CHANNEL_RETRY_MS, 'no channel of the route is up');
-
-    const running = this.channels.get(plan.channel.channelId);
-    if (!running)
-      return this.retryLater(message, NO_CHANNEL_RETRY_MS, `channel ${plan.channel.name} is not running here`);
-    const wait = await this.guards.acquire(running.id, plan.channel.capabilities.maxMessagesPerSecond);
-    if (wait > 0) return this.retryLater(message, wait, `${running.name} is at its throughput limit`);
-
-    const outbound: OutboundMessage = {
-      id: message.id,
-      to: message.to,
-      sender: message.sender,
-      text: message.text,
-      encoding: message.encoding,
-      parts: message.parts,
-    };
-    let result: SubmitResult;
-    try {
-      result = await running.driver.submit(outbound);
-    } catch (error) {
-      result = { kind: 'retry_later', delayMs: NO_CHANNEL_RETRY_MS, reason: (error as Error).message };
-    }
-
-    switch (result.kind) {
-      case 'accepted':
-        running.breaker.recordSuccess();
-        await this.routing.rememberSent(plan.channel, routable);
-        await this.recordAccepted(message, running.id, result.channelMessageIds);
-        return 'accepted';
-      case 'rejected':
-        running.breaker.recordSuccess();
-        await this.recordRejected(message, running.id, result.code);
-        return 'rejected';
-      case 'retry_later':
-        // Throttled: the channel is fine, the message waits its turn. Unavailable: count it against the
-        // channel, so its breaker opens and the next attempt fails over to the next channel of the route.
-        if (result.cause !== 'throttled') running.breaker.recordFailure();
-        return this.retryLater(
-          message,
-          result.cause === 'throttled' ? result.delayMs : Math.min(result.delayMs, FAILOVER_RETRY_MS),
-          result.reason,
-        );
-    }
+    return [...sent, ...waiting];
   }
 
   /** A campaign's state, read at most once a second per campaign (pausing takes effect within a second). */
@@ -128,71 +185,8 @@ export class DispatchService {
     if (this.campaignStates.size > 10_000) this.campaignStates.clear();
     return row?.status;
   }
-
-  private async recordAccepted(message: Message, channelId: string, channelMessageIds: string[]): Promise<void> {
-    const now = new Date();
-    await this.tenancy.system().transactional(async (tx) => {
-      await tx.nativeUpdate(
-        Message,
-        { id: message.id, status: 'queued' },
-        { status: 'in_transit', channelId, claimedUntil: null, updatedAt: now },
-      );
-      for (const [part, channelMessageId] of channelMessageIds.entries()) {
-        tx.create(ChannelMessageId, { channelId, channelMessageId, messageId: message.id, part });
-      }
-      tx.create(MessageEvent, { messageId: message.id, status: 'in_transit', at: now });
-      await this.credit.post(tx, postings.consume(message.organization.id, message.id, message.parts));
-    });
-    await this.events.publish([changeOf(message, 'in_transit', null, now)]);
-  }
-
-  /** Refused before acceptance: the reserved credit goes back to the customer. */
-  private async reject(message: Message, channelId: string | null, code: string): Promise<DispatchOutcome> {
-    await this.recordRejected(message, channelId, code);
-    return 'rejected';
-  }
-
-  private async recordRejected(message: Message, channelId: string | null, code: string): Promise<void> {
-    const now = new Date();
-    await this.tenancy.system().transactional(async (tx) => {
-      await tx.nativeUpdate(
-        Message,
-        { id: message.id, status: 'queued' },
-        { status: 'rejected', channelId, errorCode: code, claimedUntil: null, updatedAt: now },
-      );
-      tx.create(MessageEvent, { messageId: message.id, status: 'rejected', errorCode: code, at: now });
-      await this.credit.post(tx, postings.release(message.organization.id, message.id, message.parts, code));
-    });
-    await this.events.publish([changeOf(message, 'rejected', code, now)]);
-  }
-
-  private async retryLater(message: Message, delayMs: number, reason: string): Promise<DispatchOutcome> {
-    this.logger.debug(`Message ${message.id} retried in ${delayMs} ms: ${reason}`);
-    await this.tenancy
-      .system()
-      .nativeUpdate(Message, { id: message.id }, { claimedUntil: null, updatedAt: new Date() });
-    await this.queue.add(SUBMIT_JOB, submitJob(message.id), {
-      jobId: `${message.id}:retry:${message.attempts}`,
-      delay: delayMs,
-      removeOnComplete: true,
-      removeOnFail: true,
-    });
-    return 'retry';
-  }
 }
 
-function changeOf(message: Message, status: StatusChange['status'], errorCode: string | null, at: Date): StatusChange {
-  return {
-    messageId: message.id,
-    organizationId: message.organization.id,
-    reference: message.reference ?? null,
-    to: message.to,
-    status,
-    errorCode,
-    at,
-    campaignId: message.campaignId ?? null,
-    sender: message.sender,
-    operator: message.operator ?? null,
-    acceptedAt: message.createdAt,
-  };
+function retry(message: Message, delayMs: number, reason: string): Outcome {
+  return { kind: 'retry_later', message, delayMs, reason };
 }

@@ -2,7 +2,13 @@ import type { Message as MessageDto, StatusChange } from '@mtredi/api-contract';
 import type { Message } from './message.entity.js';
 import type { MessageEvent } from './message-event.entity.js';
 
-export function toMessageSummary(m: Message): Omit<MessageDto, 'history'> {
+/** The fields a message's answer is made of (a stored entity, or a send just committed). */
+export type MessageFields = Pick<
+  Message,
+  'id' | 'to' | 'sender' | 'text' | 'reference' | 'status' | 'encoding' | 'parts' | 'createdAt' | 'updatedAt'
+>;
+
+export function toMessageSummary(m: MessageFields): Omit<MessageDto, 'history'> {
   return {
     id: m.id,
     to: m.to,
@@ -17,7 +23,10 @@ export function toMessageSummary(m: Message): Omit<MessageDto, 'history'> {
   };
 }
 
-export function toMessageDto(m: Message, events: Pick<MessageEvent, 'status' | 'at' | 'errorCode'>[]): MessageDto {
+export function toMessageDto(
+  m: MessageFields,
+  events: Pick<MessageEvent, 'status' | 'at' | 'errorCode'>[],
+): MessageDto {
   const history: StatusChange[] = events.map((e) => ({
     status: e.status,
     at: e.at.toISOString(),

@@ -6,7 +6,6 @@ import type {
   MessageList,
   ValidSendMessage,
 } from '@mtredi/api-contract';
-import { postings } from '@mtredi/billing';
 import type { TextAnalysis } from '@mtredi/encoding';
 import type { OperatorCode } from '@mtredi/sender-auth';
 import { InjectQueue } from '@nestjs/bull';
@@ -17,7 +16,6 @@ import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { OrganizationService } from '../accounts/organization.service.js';
-import { CreditService } from '../billing/credit.service.js';
 import { StopListService } from '../contacts/stop-list.service.js';
 import { OperatorDirectory } from '../operators/operator-directory.service.js';
 import { describeRefusal } from '../routing/route-planner.js';
@@ -26,7 +24,7 @@ import { SendersService } from '../senders/senders.service.js';
 import { Message } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
 import { toMessageDto, toMessageSummary } from './message-mapper.js';
-import { StatusEvents } from './status-events.js';
+import { SendCommitter } from './send-committer.js';
 import { analyzeText } from './text-analysis.js';
 
 @Injectable()
@@ -37,17 +35,17 @@ export class MessagesService {
     private readonly tenancy: Tenancy,
     private readonly organizations: OrganizationService,
     private readonly senders: SendersService,
-    private readonly credit: CreditService,
     private readonly routing: RoutingService,
-    private readonly events: StatusEvents,
+    private readonly committer: SendCommitter,
     private readonly stopList: StopListService,
     private readonly operators: OperatorDirectory,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
 
   /**
-   * Accept means stored: the message, its first status and its credit reservation commit in one
-   * transaction; only then is it queued. If queueing fails the sweeper queues it later.
+   * Accept means stored: the message, its first status and its credit reservation commit together (in the
+   * group commit of the sends arriving at the same time); only then is it queued. If queueing fails the
+   * sweeper queues it later.
    */
   async send(auth: AuthContext, request: ValidSendMessage): Promise<MessageDto> {
     await this.organizations.assertCanSend(auth);
@@ -60,45 +58,20 @@ export class MessagesService {
     const analysis = analyzeText(request.text, request);
     await this.assertDeliverable(operator, request.to, analysis);
     const now = new Date();
-    const id = randomUUID();
-    const message = await this.tenancy.of(auth).transactional(async (tx) => {
-      tx.create(MessageEvent, { messageId: id, status: 'queued', at: now });
-      const created = tx.create(Message, {
-        id,
-        organization: auth.organizationId,
-        to: request.to,
-        sender: request.sender,
-        text: analysis.text,
-        reference: request.reference ?? null,
-        status: 'queued',
-        encoding: analysis.encoding,
-        parts: analysis.parts,
-        operator,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await tx.flush();
-      // The balance row is the one every send of the organization waits for: take it last, hold it briefly.
-      await this.credit.post(tx, postings.reserve(auth.organizationId, id, analysis.parts));
-      return created;
-    });
-
-    await this.enqueue(message.id);
-    await this.events.publish([
-      {
-        messageId: id,
-        organizationId: auth.organizationId,
-        reference: message.reference ?? null,
-        to: message.to,
-        status: 'queued',
-        errorCode: null,
-        at: now,
-        campaignId: null,
-        sender: message.sender,
-        operator,
-        acceptedAt: now,
-      },
-    ]);
+    const send = {
+      id: randomUUID(),
+      organizationId: auth.organizationId,
+      to: request.to,
+      sender: request.sender,
+      text: analysis.text,
+      reference: request.reference ?? null,
+      encoding: analysis.encoding,
+      parts: analysis.parts,
+      operator,
+      at: now,
+    };
+    await this.committer.commit(send);
+    const message = { ...send, status: 'queued' as const, createdAt: now, updatedAt: now };
     return toMessageDto(message, [{ status: 'queued', at: now, errorCode: null }]);
   }
 

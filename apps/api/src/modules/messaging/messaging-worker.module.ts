@@ -7,6 +7,7 @@ import { OperatorsModule } from '../operators/operators.module.js';
 import { ReceiptsModule } from '../receipts/receipts.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
 import { DispatchService } from './dispatch.service.js';
+import { DispatchRecorder } from './dispatch-recorder.js';
 import { MessagingModule } from './messaging.module.js';
 import { QueueSweeper } from './queue-sweeper.service.js';
 import { SubmitProcessor } from './submit.processor.js';
@@ -22,7 +23,7 @@ import { SubmitProcessor } from './submit.processor.js';
     RoutingModule,
     OperatorsModule,
   ],
-  providers: [ChannelRuntime, DispatchService, SubmitProcessor, QueueSweeper],
+  providers: [ChannelRuntime, DispatchService, DispatchRecorder, SubmitProcessor, QueueSweeper],
   exports: [ChannelRuntime, QueueSweeper, DispatchService],
 })
 export class MessagingWorkerModule {}

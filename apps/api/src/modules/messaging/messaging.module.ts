@@ -11,6 +11,7 @@ import { BatchSendService } from './batch-send.service.js';
 import { MessageExportService } from './message-export.service.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesService } from './messages.service.js';
+import { SendCommitter } from './send-committer.js';
 
 /** Accepting, listing and reading messages (the HTTP side). */
 @Module({
@@ -24,7 +25,7 @@ import { MessagesService } from './messages.service.js';
     OperatorsModule,
   ],
   controllers: [MessagesController],
-  providers: [MessagesService, BatchSendService, MessageExportService],
+  providers: [MessagesService, SendCommitter, BatchSendService, MessageExportService],
   exports: [MessagesService, BullModule],
 })
 export class MessagingModule {}

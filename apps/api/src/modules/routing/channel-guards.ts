@@ -46,6 +46,28 @@ export class ChannelGuards {
     return used <= maxPerSecond ? 0 : (second + 1) * 1000 - now;
   }
 
+  /**
+   * Takes up to `wanted` slots of this second's budget at once (one round trip for a batch). Returns how
+   * many were granted and, when not all were, how long to wait for the next second. Slots over the budget
+   * are given back so that they do not starve the other workers.
+   */
+  async acquireMany(
+    channelId: string,
+    maxPerSecond: number,
+    wanted: number,
+  ): Promise<{ granted: number; waitMs: number }> {
+    const now = Date.now();
+    const second = Math.floor(now / 1000);
+    const key = redisKey(this.config, 'rate', channelId, String(second));
+    const [[, used]] = (await this.redis.multi().incrby(key, wanted).expire(key, 2).exec()) as [
+      [null, number],
+      unknown,
+    ];
+    const granted = Math.max(0, Math.min(wanted, maxPerSecond - (used - wanted)));
+    if (granted < wanted) await this.redis.decrby(key, wanted - granted);
+    return { granted, waitMs: granted < wanted ? (second + 1) * 1000 - now : 0 };
+  }
+
   private duplicateKey(channelId: string, to: string, text: string): string {
     const digest = createHash('sha256').update(to).update('\u0000').update(text).digest('base64url');
     return redisKey(this.config, 'sent', channelId, digest);

@@ -1,0 +1,174 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { postings } from '@mtredi/billing';
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { groupBy } from '../../common/group-by.js';
+import { Tenancy } from '../../db/tenancy.js';
+import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
+import { CreditService } from '../billing/credit.service.js';
+import { ChannelMessageId } from '../receipts/channel-message-id.entity.js';
+import { Message, type MessageStatusValue } from './message.entity.js';
+import { MessageEvent } from './message-event.entity.js';
+import { type StatusChange, StatusEvents } from './status-events.js';
+
+/** What became of one claimed message. */
+export type Outcome =
+  | { kind: 'accepted'; message: Message; channelId: string; channelMessageIds: string[] }
+  | { kind: 'rejected'; message: Message; channelId: string | null; code: string }
+  | { kind: 'retry_later'; message: Message; delayMs: number; reason: string };
+
+/**
+ * Stores the outcomes of a dispatched batch: all accepted messages in one transaction (status, channel ids,
+ * history, one consume posting each with one balance move per organization), all refused ones in another
+ * (their reserved credit released), and the ones to try again unclaimed and re-queued with their delay.
+ * Status updates are conditional on `queued`, so a message recorded once is never recorded (or charged) again.
+ */
+@Injectable()
+export class DispatchRecorder {
+  private readonly logger = new Logger(DispatchRecorder.name);
+
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly credit: CreditService,
+    private readonly events: StatusEvents,
+    @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
+  ) {}
+
+  async record(outcomes: Outcome[]): Promise<void> {
+    const accepted = outcomes.filter((o) => o.kind === 'accepted');
+    const rejected = outcomes.filter((o) => o.kind === 'rejected');
+    const retries = outcomes.filter((o) => o.kind === 'retry_later');
+    const changes: StatusChange[] = [];
+    if (accepted.length > 0) changes.push(...(await this.recordAccepted(accepted)));
+    if (rejected.length > 0) changes.push(...(await this.recordRejected(rejected)));
+    if (retries.length > 0) await this.retryLater(retries);
+    await this.events.publish(changes);
+  }
+
+  /** Gives claimed messages back untouched (their campaign is paused or cancelled). */
+  async release(messages: Message[]): Promise<void> {
+    await this.tenancy
+      .system()
+      .nativeUpdate(Message, { id: { $in: messages.map((m) => m.id) } }, { claimedUntil: null });
+  }
+
+  private async recordAccepted(accepted: Extract<Outcome, { kind: 'accepted' }>[]): Promise<StatusChange[]> {
+    const now = new Date();
+    const changed = await this.tenancy.system().transactional(async (tx) => {
+      const changed: typeof accepted = [];
+      for (const [channelId, group] of groupBy(accepted, (o) => o.channelId)) {
+        const ids = await this.transition(
+          tx,
+          group.map((o) => o.message.id),
+          'in_transit',
+          { channelId },
+        );
+        changed.push(...group.filter((o) => ids.has(o.message.id)));
+      }
+      if (changed.length === 0) return changed;
+      const channelIds = changed.flatMap((o) =>
+        o.channelMessageIds.map((channelMessageId, part) => ({
+          channelId: o.channelId,
+          channelMessageId,
+          messageId: o.message.id,
+          part,
+        })),
+      );
+      // A channel that hands out an id twice must not undo the batch; the first message keeps the id.
+      await tx.createQueryBuilder(ChannelMessageId).insert(channelIds).onConflict().ignore().execute('run');
+      await tx.insertMany(
+        MessageEvent,
+        changed.map((o) => ({ messageId: o.message.id, status: 'in_transit' as const, errorCode: null, at: now })),
+      );
+      await this.credit.postMany(
+        tx,
+        changed.map((o) => postings.consume(o.message.organization.id, o.message.id, o.message.parts)),
+      );
+      return changed;
+    });
+    return changed.map((o) => changeOf(o.message, 'in_transit', null, now));
+  }
+
+  /** Refused before acceptance: the reserved credit goes back to the customer. */
+  private async recordRejected(rejected: Extract<Outcome, { kind: 'rejected' }>[]): Promise<StatusChange[]> {
+    const now = new Date();
+    const changed = await this.tenancy.system().transactional(async (tx) => {
+      const changed: typeof rejected = [];
+      for (const group of groupBy(rejected, (o) => `${o.channelId ?? ''}\u0000${o.code}`).values()) {
+        const first = group[0] as (typeof group)[number];
+        const ids = await this.transition(
+          tx,
+          group.map((o) => o.message.id),
+          'rejected',
+          {
+            channelId: first.channelId,
+            errorCode: first.code,
+          },
+        );
+        changed.push(...group.filter((o) => ids.has(o.message.id)));
+      }
+      if (changed.length === 0) return changed;
+      await tx.insertMany(
+        MessageEvent,
+        changed.map((o) => ({ messageId: o.message.id, status: 'rejected' as const, errorCode: o.code, at: now })),
+      );
+      await this.credit.postMany(
+        tx,
+        changed.map((o) => postings.release(o.message.organization.id, o.message.id, o.message.parts, o.code)),
+      );
+      return changed;
+    });
+    return changed.map((o) => changeOf(o.message, 'rejected', o.code, now));
+  }
+
+  private async retryLater(retries: Extract<Outcome, { kind: 'retry_later' }>[]): Promise<void> {
+    for (const o of retries.slice(0, 3))
+      this.logger.debug(`Message ${o.message.id} retried in ${o.delayMs} ms: ${o.reason}`);
+    await this.release(retries.map((o) => o.message));
+    await this.queue.addBulk(
+      retries.map((o) => ({
+        name: SUBMIT_JOB,
+        data: submitJob(o.message.id),
+        opts: {
+          jobId: `${o.message.id}:retry:${o.message.attempts}`,
+          delay: o.delayMs,
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      })),
+    );
+  }
+
+  /** Moves the still-queued messages among `ids` to `status`; returns the ids that moved. */
+  private async transition(
+    tx: SqlEntityManager,
+    ids: string[],
+    status: MessageStatusValue,
+    fields: { channelId: string | null; errorCode?: string },
+  ): Promise<Set<string>> {
+    const rows = (await tx
+      .createQueryBuilder(Message)
+      .update({ status, ...fields, claimedUntil: null, updatedAt: new Date() })
+      .where({ id: { $in: ids }, status: 'queued' })
+      .returning('id')
+      .execute('all')) as { id: string }[];
+    return new Set(rows.map((row) => row.id));
+  }
+}
+
+function changeOf(message: Message, status: StatusChange['status'], errorCode: string | null, at: Date): StatusChange {
+  return {
+    messageId: message.id,
+    organizationId: message.organization.id,
+    reference: message.reference ?? null,
+    to: message.to,
+    status,
+    errorCode,
+    at,
+    campaignId: message.campaignId ?? null,
+    sender: message.sender,
+    operator: message.operator ?? null,
+    acceptedAt: message.createdAt,
+  };
+}
