@@ -38,6 +38,14 @@ const EnvSchema = z.object({
   MTREDI_SWEEP_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   /** How long a worker's claim on a message lasts before another worker may reconcile it. */
   MTREDI_CLAIM_TTL_MS: z.coerce.number().int().min(1000).default(60_000),
+  /**
+   * Let webhooks reach loopback, private and link-local addresses. Off in production: a customer's URL must
+   * not reach the platform's own network. Tests and benchmarks turn it on for their receivers on 127.0.0.1.
+   */
+  MTREDI_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z
+    .enum(['true', 'false', '1', '0'], 'must be true or false')
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -73,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sweeper: { intervalMs: e.MTREDI_SWEEP_INTERVAL_MS, afterMs: e.MTREDI_SWEEP_AFTER_MS },
     claimTtlMs: e.MTREDI_CLAIM_TTL_MS,
     rateLimitPerSecond: e.MTREDI_RATE_LIMIT_PER_SECOND,
+    webhooks: { allowPrivateAddresses: e.MTREDI_WEBHOOK_ALLOW_PRIVATE_ADDRESSES },
   };
 }
 

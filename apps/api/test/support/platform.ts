@@ -63,6 +63,8 @@ export async function createTestPlatform({
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     PORT: '0',
     MTREDI_RATE_LIMIT_PER_SECOND: '100000',
+    // Webhook receivers in tests listen on 127.0.0.1; a test of the refusal sets this to false.
+    MTREDI_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });

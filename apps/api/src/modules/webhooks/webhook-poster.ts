@@ -1,7 +1,12 @@
 import { createHmac } from 'node:crypto';
+import type { LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { WEBHOOK_SIGNATURE_HEADER } from '@mtredi/api-contract';
 import { Inject, Injectable } from '@nestjs/common';
 import type { WebhookFormatValue } from './webhook.entity.js';
+import { WebhookAddressError, webhookAddresses } from './webhook-address.js';
 import { WEBHOOK_SETTINGS, type WebhookSettings } from './webhook-settings.js';
 
 /** Enough of an answer to show in the log; the rest is not read. */
@@ -57,15 +62,17 @@ export class WebhookPoster {
       headers[WEBHOOK_SIGNATURE_HEADER] = signature(request.secret, t, body);
     }
     try {
-      const response = await fetch(url, {
+      // Checked at every attempt, not only at registration: the host's DNS may have changed since. The
+      // connection then goes to exactly the addresses checked, so a second lookup cannot swap them.
+      const addresses = await webhookAddresses(url.href, this.settings.allowPrivateAddresses);
+      const response = await send(url, {
         method: body === undefined ? 'GET' : 'POST',
         headers,
-        ...(body === undefined ? {} : { body }),
-        // A redirect is an answer to fix, not to follow: the signature was made for this URL.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        body,
+        addresses,
+        timeoutMs: this.settings.timeoutMs,
       });
-      const answer = await readStart(response);
+      const answer = response.answer;
       const success = response.status >= 200 && response.status < 300;
       if (request.format === 'smsoffice' && success && answer.trim().toUpperCase() !== 'OK') {
         return { ok: false, statusCode: response.status, error: `answered ${quote(answer)} instead of OK` };
@@ -82,22 +89,64 @@ export class WebhookPoster {
   }
 }
 
-async function readStart(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < ANSWER_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).subarray(0, ANSWER_BYTES).toString('utf8');
+interface SendOptions {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body: string | undefined;
+  addresses: LookupAddress[];
+  timeoutMs: number;
+}
+
+/**
+ * One HTTP(S) request to already-checked addresses (TLS still verifies the URL's host name). Redirects are
+ * not followed: a redirect is an answer to fix, and the signature was made for this URL. The timeout covers
+ * connecting and reading the start of the answer.
+ */
+function send(url: URL, options: SendOptions): Promise<{ status: number; answer: string }> {
+  const pinned: LookupFunction = (_host, lookupOptions, callback) => {
+    const first = options.addresses[0] as LookupAddress;
+    if (lookupOptions.all) callback(null, options.addresses);
+    else callback(null, first.address, first.family);
+  };
+  const { request } = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: options.method,
+        headers:
+          options.body === undefined
+            ? options.headers
+            : { ...options.headers, 'Content-Length': Buffer.byteLength(options.body) },
+        lookup: pinned,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let done = false;
+        const finish = () => {
+          if (done) return;
+          done = true;
+          res.destroy();
+          resolve({
+            status: res.statusCode ?? 0,
+            answer: Buffer.concat(chunks).subarray(0, ANSWER_BYTES).toString('utf8'),
+          });
+        };
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          size += chunk.byteLength;
+          if (size >= ANSWER_BYTES) finish();
+        });
+        res.on('end', finish);
+        // Cut off while reading (the timeout): the status line came, so it is still an answer.
+        res.on('close', finish);
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
 }
 
 function quote(text: string): string {
@@ -106,8 +155,10 @@ function quote(text: string): string {
 }
 
 function describe(error: unknown): string {
-  const e = error as Error & { cause?: { code?: string; message?: string } };
+  const e = error as Error & { code?: string; cause?: { code?: string; message?: string } };
+  if (e instanceof WebhookAddressError) return e.message;
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'no answer within the timeout';
+  if (e.code) return `${e.message.includes(e.code) ? e.message : `${e.code}: ${e.message}`}`.slice(0, 300);
   const cause = e.cause?.code ?? e.cause?.message;
   return (cause ? `${e.message}: ${cause}` : e.message).slice(0, 300);
 }

@@ -27,13 +27,18 @@ export interface WebhookSettings {
   retryWindowMs: number;
   timeoutMs: number;
   logRetentionMs: number;
+  /** Loopback, private and link-local addresses allowed (the main configuration's flag, for local receivers). */
+  allowPrivateAddresses: boolean;
 }
 
 /** Nest injection token for the parsed settings. */
 export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
 
 /** Parses the webhook variables; a bad value stops start-up naming the variable, like the main configuration. */
-export function loadWebhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
+export function loadWebhookSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  allowPrivateAddresses = false,
+): WebhookSettings {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -46,6 +51,7 @@ export function loadWebhookSettings(env: NodeJS.ProcessEnv = process.env): Webho
     retryWindowMs: e.MTREDI_WEBHOOK_RETRY_WINDOW_MS,
     timeoutMs: e.MTREDI_WEBHOOK_TIMEOUT_MS,
     logRetentionMs: e.MTREDI_WEBHOOK_LOG_DAYS * 24 * 60 * 60 * 1000,
+    allowPrivateAddresses,
   };
 }
 

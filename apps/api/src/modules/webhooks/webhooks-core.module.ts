@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { OperatorsModule } from '../operators/operators.module.js';
 import { WebhookDeliverer } from './webhook-deliverer.js';
 import { WebhookFanout } from './webhook-fanout.js';
@@ -15,7 +16,11 @@ import { loadWebhookSettings, WEBHOOK_SETTINGS } from './webhook-settings.js';
 @Module({
   imports: [BullModule.registerQueue({ name: WEBHOOKS_QUEUE }), OperatorsModule],
   providers: [
-    { provide: WEBHOOK_SETTINGS, useFactory: () => loadWebhookSettings() },
+    {
+      provide: WEBHOOK_SETTINGS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadWebhookSettings(process.env, config.webhooks.allowPrivateAddresses),
+    },
     WebhookQueue,
     WebhookFanout,
     WebhookPoster,

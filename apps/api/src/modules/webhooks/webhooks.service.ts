@@ -11,18 +11,20 @@ import {
   type WebhookFormat,
   type WebhookList,
 } from '@mtredi/api-contract';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { newSecret } from '../accounts/secrets.js';
 import { Webhook } from './webhook.entity.js';
+import { webhookAddresses } from './webhook-address.js';
 import { WebhookDeliverer } from './webhook-deliverer.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookFanout } from './webhook-fanout.js';
 import { toDeliveryDto, toWebhookDto } from './webhook-mapper.js';
 import { messageStatusEvent, smsofficeCallback, testChange } from './webhook-payloads.js';
+import { WEBHOOK_SETTINGS, type WebhookSettings } from './webhook-settings.js';
 
 /** Every status change fans out to each webhook; this keeps one organization's fan-out bounded. */
 const MAX_WEBHOOKS = 20;
@@ -33,6 +35,7 @@ export class WebhooksService {
     private readonly tenancy: Tenancy,
     private readonly fanout: WebhookFanout,
     private readonly deliverer: WebhookDeliverer,
+    @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
   ) {}
 
   async list(auth: AuthContext): Promise<WebhookList> {
@@ -45,6 +48,7 @@ export class WebhooksService {
     if ((await em.count(Webhook, {})) >= MAX_WEBHOOKS) {
       throw new DomainError('webhooks/limit_reached', `An organization can have at most ${MAX_WEBHOOKS} webhooks`, 409);
     }
+    await webhookAddresses(request.url, this.settings.allowPrivateAddresses);
     const now = new Date();
     const hook = em.create(Webhook, {
       id: randomUUID(),
@@ -66,6 +70,7 @@ export class WebhooksService {
   async update(auth: AuthContext, id: string, changes: z.output<typeof UpdateWebhookRequest>): Promise<WebhookDto> {
     const em = this.tenancy.of(auth);
     const hook = await this.find(em, id);
+    if (changes.url !== undefined) await webhookAddresses(changes.url, this.settings.allowPrivateAddresses);
     em.assign(hook, { ...changes, updatedAt: new Date() });
     await em.flush();
     this.fanout.invalidate(auth.organizationId);
