@@ -26,6 +26,7 @@ import {
   type UpdateOrganizationRequest,
 } from '@mtredi/api-contract';
 import type { z } from 'zod';
+import { analyzeEndpoints } from './analyze.js';
 import { campaignEndpoints } from './campaigns.js';
 import { channelEndpoints } from './channels.js';
 import { contactEndpoints } from './contacts.js';
@@ -148,6 +149,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** Newest first; `before` (a message id) pages back through older ones. */
     listMessages: (limit = 50, before?: string) => get(MessageList, `/v1/messages${queryString({ limit, before })}`),
     getMessage: (messageId: string) => get(Message, `/v1/messages/${id(messageId)}`),
+    ...analyzeEndpoints(transport),
 
     // Credit and billing
     getBalance: () => get(Balance, '/v1/balance'),

@@ -1,4 +1,5 @@
 import { contactsEn } from './en/contacts.js';
+import { routeEn } from './en/route.js';
 import { sendersEn } from './en/senders.js';
 import type { Messages } from './ka.js';
 
@@ -404,6 +405,7 @@ export const en: Messages = {
   },
   ...sendersEn,
   ...contactsEn,
+  ...routeEn,
   prime: {
     emptyMessage: 'No options',
     emptySelectionMessage: 'Nothing selected',

@@ -1,4 +1,5 @@
 import { contactsKa } from './ka/contacts.js';
+import { routeKa } from './ka/route.js';
 import { sendersKa } from './ka/senders.js';
 
 /** Georgian: the portal's first language. English (`en.ts`) must have the same keys. */
@@ -409,6 +410,7 @@ export const ka = {
   },
   ...sendersKa,
   ...contactsKa,
+  ...routeKa,
   prime: {
     emptyMessage: 'ვარიანტები არ არის',
     emptySelectionMessage: 'არაფერია არჩეული',
