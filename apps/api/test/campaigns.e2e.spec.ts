@@ -130,4 +130,57 @@ describe('campaigns: estimate, start, statistics, pause, resume, cancel', () => 
     const res = await http().post(`/v1/campaigns/${created.body.id}/start`).set('Cookie', owner).send({}).expect(402);
     expect(res.body.code).toBe('billing/insufficient_credit');
   });
+
+  it('keeps the template a campaign was written from, answers it, and forgets it when the template is deleted', async () => {
+    const template = (
+      await http()
+        .post('/v1/templates')
+        .set('Cookie', owner)
+        .send({ name: 'შეთავაზება', body: 'გამარჯობა {first_name}, -10%!' })
+        .expect(201)
+    ).body;
+    const created = await http()
+      .post('/v1/campaigns')
+      .set('Cookie', owner)
+      .send({
+        name: 'from a template',
+        sender: DEMO.sender,
+        text: template.body,
+        templateId: template.id,
+        recipients: { numbers: ['599400001'] },
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({ templateId: template.id, template: { id: template.id, name: 'შეთავაზება' } });
+    const listed = (await http().get('/v1/campaigns').set('Cookie', owner).expect(200)).body.items.find(
+      (c: { id: string }) => c.id === created.body.id,
+    );
+    expect(listed.template).toEqual({ id: template.id, name: 'შეთავაზება' });
+
+    // Without a template, and a template of nobody's: refused, naming the field.
+    const plain = await http()
+      .post('/v1/campaigns')
+      .set('Cookie', owner)
+      .send({ name: 'plain', sender: DEMO.sender, text: 'hi', recipients: { numbers: ['599400002'] } })
+      .expect(201);
+    expect(plain.body).toMatchObject({ templateId: null, template: null });
+    const missing = '5f0c7a43-9a3e-4c55-9d0b-0e3d8d1f2a11';
+    const refused = await http()
+      .patch(`/v1/campaigns/${plain.body.id}`)
+      .set('Cookie', owner)
+      .send({ templateId: missing })
+      .expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'templates/not_found',
+      details: [{ path: 'templateId', message: `Template ${missing} was not found` }],
+    });
+    const linked = await http()
+      .patch(`/v1/campaigns/${plain.body.id}`)
+      .set('Cookie', owner)
+      .send({ templateId: template.id })
+      .expect(200);
+    expect(linked.body.template).toEqual({ id: template.id, name: 'შეთავაზება' });
+
+    await http().delete(`/v1/templates/${template.id}`).set('Cookie', owner).expect(204);
+    expect(await campaign(created.body.id)).toMatchObject({ templateId: null, template: null, text: template.body });
+  });
 });

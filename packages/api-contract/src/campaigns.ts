@@ -23,6 +23,8 @@ export const CreateCampaignRequest = z.object({
   sender: z.string().trim().min(1).max(11),
   /** Text with placeholders ({first_name}, {last_name}, custom fields). */
   text: z.string().refine((t) => t.trim().length > 0, 'text must not be empty'),
+  /** The template the text was written from (kept for the report); the text itself is what is sent. */
+  templateId: z.string().uuid().nullable().optional(),
   recipients: CampaignRecipients,
   options: CampaignOptions.default({
     transliterate: 'none',

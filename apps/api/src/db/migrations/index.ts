@@ -5,12 +5,14 @@ import { SendersAndRouting as PostgresSendersAndRouting } from './postgresql/Mig
 import { Contacts as PostgresContacts } from './postgresql/Migration20261122055000_contacts.js';
 import { Webhooks as PostgresWebhooks } from './postgresql/Migration20261122055423_webhooks.js';
 import { Campaigns as PostgresCampaigns } from './postgresql/Migration20261122055800_campaigns.js';
+import { CampaignTemplate as PostgresCampaignTemplate } from './postgresql/Migration20261123080000_campaign_template.js';
 import { InitialSchema as SqliteInitial } from './sqlite/Migration20261122051000_initial.js';
 import { AccountsAndBilling as SqliteAccountsAndBilling } from './sqlite/Migration20261122052500_accounts_billing.js';
 import { SendersAndRouting as SqliteSendersAndRouting } from './sqlite/Migration20261122054100_senders_routing.js';
 import { Contacts as SqliteContacts } from './sqlite/Migration20261122055000_contacts.js';
 import { Webhooks as SqliteWebhooks } from './sqlite/Migration20261122055423_webhooks.js';
 import { Campaigns as SqliteCampaigns } from './sqlite/Migration20261122055800_campaigns.js';
+import { CampaignTemplate as SqliteCampaignTemplate } from './sqlite/Migration20261123080000_campaign_template.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 interface MigrationEntry {
@@ -26,6 +28,7 @@ export const POSTGRESQL_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122055000_contacts', class: PostgresContacts },
   { name: 'Migration20261122055423_webhooks', class: PostgresWebhooks },
   { name: 'Migration20261122055800_campaigns', class: PostgresCampaigns },
+  { name: 'Migration20261123080000_campaign_template', class: PostgresCampaignTemplate },
 ];
 export const SQLITE_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122051000_initial', class: SqliteInitial },
@@ -34,4 +37,5 @@ export const SQLITE_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122055000_contacts', class: SqliteContacts },
   { name: 'Migration20261122055423_webhooks', class: SqliteWebhooks },
   { name: 'Migration20261122055800_campaigns', class: SqliteCampaigns },
+  { name: 'Migration20261123080000_campaign_template', class: SqliteCampaignTemplate },
 ];

@@ -45,6 +45,8 @@ export const CampaignSchema = defineEntity({
     status: p.enum(CAMPAIGN_STATUSES).default('draft'),
     sender: p.string().length(11),
     body: p.text(),
+    /** The template the text came from; set to null if the template is deleted. */
+    templateId: p.uuid().nullable(),
     options: p.json<CampaignOptions>(),
     recipients: p.json<CampaignRecipients>(),
     totals: p.json<CampaignTotals>().nullable(),

@@ -10,6 +10,7 @@ import { OrganizationService } from '../accounts/organization.service.js';
 import { CreditService } from '../billing/credit.service.js';
 import { Message } from '../messaging/message.entity.js';
 import { StatisticsService, summarize } from '../statistics/statistics.service.js';
+import { Template } from '../templates/template.entity.js';
 import { Campaign, type CampaignOptions, type CampaignRecipients, type CampaignStatus } from './campaign.entity.js';
 import { CampaignCanceller } from './campaign-canceller.js';
 import { CampaignPlanner, emptyTotals } from './campaign-planner.js';
@@ -18,6 +19,7 @@ export interface CampaignInput {
   name: string;
   sender: string;
   text: string;
+  templateId?: string | null;
   recipients: CampaignRecipients;
   options: CampaignOptions;
 }
@@ -39,6 +41,7 @@ export class CampaignsService {
 
   async create(auth: AuthContext, input: CampaignInput) {
     const id = randomUUID();
+    if (input.templateId) await this.expectTemplate(auth, input.templateId);
     await this.tenancy.of(auth).insert(Campaign, {
       id,
       organization: auth.organizationId,
@@ -46,6 +49,7 @@ export class CampaignsService {
       status: 'draft',
       sender: input.sender,
       body: input.text,
+      templateId: input.templateId ?? null,
       options: input.options,
       recipients: input.recipients,
       createdAt: new Date(),
@@ -56,11 +60,13 @@ export class CampaignsService {
   async update(auth: AuthContext, id: string, input: Partial<CampaignInput>) {
     const campaign = await this.find(auth, id);
     this.expect(campaign, ['draft']);
+    if (input.templateId) await this.expectTemplate(auth, input.templateId);
     await this.tenancy.of(auth).nativeUpdate(
       Campaign,
       { id },
       {
         ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.templateId !== undefined ? { templateId: input.templateId } : {}),
         ...(input.sender !== undefined ? { sender: input.sender } : {}),
         ...(input.text !== undefined ? { body: input.text } : {}),
         ...(input.recipients ? { recipients: input.recipients } : {}),
@@ -76,13 +82,29 @@ export class CampaignsService {
       auth.organizationId,
       rows.map((r) => `campaign:${r.id}`),
     );
-    return { items: rows.map((r) => toDto(r, summarize(counters[`campaign:${r.id}`]))) };
+    const names = await this.templateNames(auth, rows);
+    return { items: rows.map((r) => toDto(r, summarize(counters[`campaign:${r.id}`]), names)) };
   }
 
   async get(auth: AuthContext, id: string) {
     const campaign = await this.find(auth, id);
     const counters = await this.statistics.read(auth.organizationId, [`campaign:${id}`]);
-    return toDto(campaign, summarize(counters[`campaign:${id}`]));
+    return toDto(campaign, summarize(counters[`campaign:${id}`]), await this.templateNames(auth, [campaign]));
+  }
+
+  /** Names of the templates some campaigns came from, in one query. */
+  private async templateNames(auth: AuthContext, campaigns: Campaign[]): Promise<Map<string, string>> {
+    const ids = [...new Set(campaigns.flatMap((c) => (c.templateId ? [c.templateId] : [])))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.tenancy.of(auth).find(Template, { id: { $in: ids } }, { fields: ['id', 'name'] });
+    return new Map(rows.map((t) => [t.id, t.name]));
+  }
+
+  private async expectTemplate(auth: AuthContext, templateId: string): Promise<void> {
+    if ((await this.tenancy.of(auth).count(Template, { id: templateId })) === 0) {
+      const message = `Template ${templateId} was not found`;
+      throw new DomainError('templates/not_found', message, 422, [{ path: 'templateId', message }]);
+    }
   }
 
   /** What the campaign would send now: recipients after every exclusion, parts, cost, and the credit check. */
@@ -200,13 +222,17 @@ export class CampaignsService {
   }
 }
 
-function toDto(c: Campaign, stats: ReturnType<typeof summarize>) {
+function toDto(c: Campaign, stats: ReturnType<typeof summarize>, templateNames: Map<string, string>) {
+  const templateName = c.templateId ? templateNames.get(c.templateId) : undefined;
   return {
     id: c.id,
     name: c.name,
     status: c.status,
     sender: c.sender,
     text: c.body,
+    templateId: c.templateId ?? null,
+    /** The template the text was written from, if any and if it still exists. */
+    template: c.templateId && templateName !== undefined ? { id: c.templateId, name: templateName } : null,
     recipients: c.recipients,
     options: c.options,
     totals: c.totals ?? null,
