@@ -21,6 +21,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { MessagingModule } from './modules/messaging/messaging.module.js';
 import { MessagingWorkerModule } from './modules/messaging/messaging-worker.module.js';
 import { StatusEventsModule } from './modules/messaging/status-events.module.js';
+import { ReconcilerModule } from './modules/receipts/reconciler.module.js';
 import { RedisModule } from './modules/redis/redis.module.js';
 import { SendersModule } from './modules/senders/senders.module.js';
 import { StatisticsModule } from './modules/statistics/statistics.module.js';
@@ -75,7 +76,7 @@ export class AppModule {
             ]
           : []),
         ...(runWorkers
-          ? [MessagingWorkerModule, ContactsWorkerModule, CampaignsWorkerModule, WebhooksWorkerModule]
+          ? [MessagingWorkerModule, ReconcilerModule, ContactsWorkerModule, CampaignsWorkerModule, WebhooksWorkerModule]
           : []),
       ],
     };

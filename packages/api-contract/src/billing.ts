@@ -47,7 +47,7 @@ export type TopUp = z.infer<typeof TopUp>;
 export const TopUpList = z.object({ items: z.array(TopUp) });
 export const RequestTopUp = z.object({ packageId: z.string().uuid('not a package id') });
 
-export const PostingKind = z.enum(['trial', 'top_up', 'reserve', 'consume', 'release']);
+export const PostingKind = z.enum(['trial', 'top_up', 'reserve', 'consume', 'release', 'refund']);
 export const LedgerEntry = z.object({
   id: z.number().int(),
   kind: PostingKind,

@@ -19,6 +19,7 @@ import { Notice } from '../modules/notices/notice.entity.js';
 import { OperatorPrefix } from '../modules/operators/operator-prefix.entity.js';
 import { PortedNumber } from '../modules/operators/ported-number.entity.js';
 import { ChannelMessageId } from '../modules/receipts/channel-message-id.entity.js';
+import { UnmatchedReceipt } from '../modules/receipts/unmatched-receipt.entity.js';
 import { Route } from '../modules/routing/route.entity.js';
 import { GenericSenderName } from '../modules/senders/generic-sender-name.entity.js';
 import { SenderAuthorization } from '../modules/senders/sender-authorization.entity.js';
@@ -40,6 +41,7 @@ export const ALL_ENTITIES = [
   Message,
   MessageEvent,
   ChannelMessageId,
+  UnmatchedReceipt,
   CreditAccount,
   LedgerPosting,
   CreditPackage,

@@ -259,6 +259,7 @@ export const en: Messages = {
       reserve: 'Reserved',
       consume: 'Charged',
       release: 'Returned',
+      refund: 'Refunded (refused when sent again)',
     },
   },
   settings: {

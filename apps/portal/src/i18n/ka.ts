@@ -257,6 +257,7 @@ export const ka = {
       reserve: 'დაჯავშნა',
       consume: 'ჩამოწერა',
       release: 'დაბრუნება',
+      refund: 'ანაზღაურება (ხელახლა გაგზავნისას უარყოფილი)',
     },
   },
   settings: {

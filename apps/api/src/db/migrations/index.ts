@@ -6,6 +6,7 @@ import { Contacts as PostgresContacts } from './postgresql/Migration202611220550
 import { Webhooks as PostgresWebhooks } from './postgresql/Migration20261122055423_webhooks.js';
 import { Campaigns as PostgresCampaigns } from './postgresql/Migration20261122055800_campaigns.js';
 import { CampaignTemplate as PostgresCampaignTemplate } from './postgresql/Migration20261123080000_campaign_template.js';
+import { UnmatchedReceipts as PostgresUnmatchedReceipts } from './postgresql/Migration20261123081000_unmatched_receipts.js';
 import { InitialSchema as SqliteInitial } from './sqlite/Migration20261122051000_initial.js';
 import { AccountsAndBilling as SqliteAccountsAndBilling } from './sqlite/Migration20261122052500_accounts_billing.js';
 import { SendersAndRouting as SqliteSendersAndRouting } from './sqlite/Migration20261122054100_senders_routing.js';
@@ -13,6 +14,7 @@ import { Contacts as SqliteContacts } from './sqlite/Migration20261122055000_con
 import { Webhooks as SqliteWebhooks } from './sqlite/Migration20261122055423_webhooks.js';
 import { Campaigns as SqliteCampaigns } from './sqlite/Migration20261122055800_campaigns.js';
 import { CampaignTemplate as SqliteCampaignTemplate } from './sqlite/Migration20261123080000_campaign_template.js';
+import { UnmatchedReceipts as SqliteUnmatchedReceipts } from './sqlite/Migration20261123081000_unmatched_receipts.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 interface MigrationEntry {
@@ -29,6 +31,7 @@ export const POSTGRESQL_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122055423_webhooks', class: PostgresWebhooks },
   { name: 'Migration20261122055800_campaigns', class: PostgresCampaigns },
   { name: 'Migration20261123080000_campaign_template', class: PostgresCampaignTemplate },
+  { name: 'Migration20261123081000_unmatched_receipts', class: PostgresUnmatchedReceipts },
 ];
 export const SQLITE_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122051000_initial', class: SqliteInitial },
@@ -38,4 +41,5 @@ export const SQLITE_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122055423_webhooks', class: SqliteWebhooks },
   { name: 'Migration20261122055800_campaigns', class: SqliteCampaigns },
   { name: 'Migration20261123080000_campaign_template', class: SqliteCampaignTemplate },
+  { name: 'Migration20261123081000_unmatched_receipts', class: SqliteUnmatchedReceipts },
 ];

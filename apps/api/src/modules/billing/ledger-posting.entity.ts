@@ -11,7 +11,7 @@ export const LedgerPostingSchema = defineEntity({
     organizationId: p.uuid(),
     /** Replaying a posting with the same key changes nothing. */
     idempotencyKey: p.string().length(120).unique(),
-    kind: p.enum(['trial', 'top_up', 'reserve', 'consume', 'release'] as const),
+    kind: p.enum(['trial', 'top_up', 'reserve', 'consume', 'release', 'refund'] as const),
     debit: p.enum(ACCOUNTS),
     credit: p.enum(ACCOUNTS),
     amount: p.integer(),

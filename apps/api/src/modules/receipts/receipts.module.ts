@@ -1,5 +1,12 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { MESSAGES_QUEUE } from '../../jobs/message-jobs.js';
 import { ReceiptsService } from './receipts.service.js';
+import { Resender } from './resender.js';
 
-@Module({ providers: [ReceiptsService], exports: [ReceiptsService] })
+@Module({
+  imports: [BullModule.registerQueue({ name: MESSAGES_QUEUE })],
+  providers: [ReceiptsService, Resender],
+  exports: [ReceiptsService, Resender],
+})
 export class ReceiptsModule {}

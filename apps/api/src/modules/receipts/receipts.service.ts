@@ -1,33 +1,37 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { Receipt, ReceiptState } from '@mtredi/channel-sdk';
+import type { Receipt } from '@mtredi/channel-sdk';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { groupBy } from '../../common/group-by.js';
 import { Tenancy } from '../../db/tenancy.js';
-import { Message, type MessageStatusValue } from '../messaging/message.entity.js';
-import { MessageEvent } from '../messaging/message-event.entity.js';
-import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
+import { StatusEvents } from '../messaging/status-events.js';
 import { ChannelMessageId } from './channel-message-id.entity.js';
+import { type Applied, applyReceipts, describeChanges, type MatchedReceipt } from './receipt-applier.js';
+import { Resender } from './resender.js';
+import { UnmatchedReceipt } from './unmatched-receipt.entity.js';
 
 const FLUSH_EVERY_MS = 50;
 const FLUSH_AT = 500;
-/** A receipt can arrive before the accept that it answers has committed; it is retried this many times. */
-const MATCH_ATTEMPTS = 20;
-
-const STATUS_BY_RECEIPT: Partial<Record<ReceiptState, MessageStatusValue>> = {
-  delivered: 'delivered',
-  undelivered: 'undelivered',
-  expired: 'expired',
-  rejected: 'rejected',
-};
+/**
+ * A receipt often arrives a moment before the accept it answers has committed (the operator answers the
+ * submit and reports delivery almost together). It is retried in memory this many times, 200 ms apart,
+ * which catches nearly all of them without a write; then it is stored in unmatched_receipts, where the
+ * reconciler keeps matching it (a slow accept under load, a restart, a part with an unconfirmed id).
+ */
+const MEMORY_ATTEMPTS = 3;
+const MEMORY_RETRY_MS = 200;
+/** The reconciler's first look at a stored receipt. */
+const FIRST_RETRY_MS = 1000;
 
 interface Pending {
   channelId: string;
   receipt: Receipt;
   attempts: number;
+  receivedAt: Date;
 }
 
 /**
  * Turns channel receipts into message statuses. Receipts are buffered and applied in batches: one lookup
- * through the channel-id index and one transaction per batch, not a round trip per receipt.
+ * through the channel-id index, then set-based updates in one transaction per batch (receipt-applier.ts),
+ * never a round trip per receipt. What matches nothing is stored, never dropped.
  */
 @Injectable()
 export class ReceiptsService implements OnApplicationShutdown {
@@ -35,16 +39,15 @@ export class ReceiptsService implements OnApplicationShutdown {
   private buffer: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
-  /** Receipts that matched no message after every retry, kept for inspection instead of dropped. */
-  readonly unmatched: { channelId: string; receipt: Receipt }[] = [];
 
   constructor(
     private readonly tenancy: Tenancy,
     private readonly events: StatusEvents,
+    private readonly resender: Resender,
   ) {}
 
   add(channelId: string, receipt: Receipt): void {
-    this.buffer.push({ channelId, receipt, attempts: 0 });
+    this.buffer.push({ channelId, receipt, attempts: 0, receivedAt: new Date() });
     if (this.buffer.length >= FLUSH_AT) this.flushSoon(0);
     else this.flushSoon(FLUSH_EVERY_MS);
   }
@@ -55,9 +58,34 @@ export class ReceiptsService implements OnApplicationShutdown {
     return this.flushing;
   }
 
+  /** Receipts still waiting in memory go to the database: a restart loses none. */
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     await this.flush();
+    const rest = this.buffer;
+    this.buffer = [];
+    await this.store(rest).catch((error: Error) =>
+      this.logger.error(`${rest.length} unmatched receipt(s) not stored at shutdown: ${error.message}`),
+    );
+  }
+
+  /**
+   * Applies receipts matched to messages (by the reconciler too) and publishes what changed; messages the
+   * channel says it never got to the operator are sent again.
+   */
+  async applyMatched(
+    matched: MatchedReceipt[],
+    inTransaction?: (tx: Parameters<typeof applyReceipts>[0]) => Promise<void>,
+  ) {
+    const em = this.tenancy.system();
+    const applied: Applied = await em.transactional(async (tx) => {
+      const result = await applyReceipts(tx, matched);
+      if (inTransaction) await inTransaction(tx);
+      return result;
+    });
+    await this.events.publish(await describeChanges(em, applied.changes));
+    if (applied.notReceived.length > 0) await this.resender.resend(applied.notReceived);
+    return applied;
   }
 
   private flushSoon(delayMs: number): void {
@@ -74,93 +102,76 @@ export class ReceiptsService implements OnApplicationShutdown {
     this.buffer = [];
     if (batch.length === 0) return;
     try {
-      const retry = await this.apply(batch);
-      this.requeue(retry);
+      const missed = await this.apply(batch);
+      await this.retryOrStore(missed);
     } catch (error) {
       this.logger.error(`Applying ${batch.length} receipts failed: ${(error as Error).message}; retrying`);
-      this.requeue(batch);
+      this.buffer.push(...batch);
+      this.flushSoon(MEMORY_RETRY_MS);
     }
   }
 
+  /** One lookup per batch (per channel an IN list), then the set-based apply; returns the unmatched. */
   private async apply(batch: Pending[]): Promise<Pending[]> {
     const em = this.tenancy.system();
+    const byChannel = groupBy(batch, (p) => p.channelId);
     const ids = await em.find(ChannelMessageId, {
-      $or: batch.map((p) => ({ channelId: p.channelId, channelMessageId: p.receipt.channelMessageId })),
+      $or: [...byChannel].map(([channelId, list]) => ({
+        channelId,
+        channelMessageId: { $in: [...new Set(list.map((p) => p.receipt.channelMessageId))] },
+      })),
     });
     const messageIdOf = new Map(ids.map((row) => [`${row.channelId}\u0000${row.channelMessageId}`, row.messageId]));
-    const unmatched: Pending[] = [];
-    const changes: StatusChange[] = [];
-    await em.transactional(async (tx) => {
-      for (const pending of batch) {
-        const messageId = messageIdOf.get(`${pending.channelId}\u0000${pending.receipt.channelMessageId}`);
-        if (!messageId) {
-          unmatched.push(pending);
-          continue;
-        }
-        const status = STATUS_BY_RECEIPT[pending.receipt.state];
-        if (!status) continue; // intermediate state: the message stays in transit
-        const errorCode = pending.receipt.errorCode ?? null;
-        const changed = await tx.nativeUpdate(
-          Message,
-          { id: messageId, status: 'in_transit' },
-          { status, errorCode, updatedAt: new Date() },
-        );
-        if (changed) {
-          tx.create(MessageEvent, { messageId, status, errorCode, at: pending.receipt.at });
-          changes.push({
-            messageId,
-            organizationId: '',
-            reference: null,
-            to: '',
-            status,
-            errorCode,
-            at: pending.receipt.at,
-          });
-        }
-      }
-    });
-    await this.events.publish(await this.describe(em, changes));
-    return unmatched;
-  }
-
-  /** Fills in whose message each change is (one query per batch). */
-  private async describe(em: SqlEntityManager, changes: StatusChange[]): Promise<StatusChange[]> {
-    if (changes.length === 0) return changes;
-    const messages = await em.find(
-      Message,
-      { id: { $in: changes.map((c) => c.messageId) } },
-      { fields: ['id', 'organization', 'reference', 'to', 'campaignId', 'sender', 'operator', 'createdAt'] },
-    );
-    const byId = new Map(messages.map((m) => [m.id, m]));
-    return changes.flatMap((c) => {
-      const m = byId.get(c.messageId);
-      return m
-        ? [
-            {
-              ...c,
-              organizationId: m.organization.id,
-              reference: m.reference ?? null,
-              to: m.to,
-              campaignId: m.campaignId ?? null,
-              sender: m.sender,
-              operator: m.operator ?? null,
-              acceptedAt: m.createdAt,
-            },
-          ]
-        : [];
-    });
-  }
-
-  private requeue(pending: Pending[]): void {
-    for (const p of pending) {
-      p.attempts += 1;
-      if (p.attempts < MATCH_ATTEMPTS) {
-        this.buffer.push(p);
-      } else {
-        this.unmatched.push({ channelId: p.channelId, receipt: p.receipt });
-        this.logger.warn(`Receipt ${p.receipt.channelMessageId} on channel ${p.channelId} matches no message; kept`);
-      }
+    const matched: MatchedReceipt[] = [];
+    const missed: Pending[] = [];
+    for (const pending of batch) {
+      const messageId = messageIdOf.get(`${pending.channelId}\u0000${pending.receipt.channelMessageId}`);
+      if (messageId) matched.push({ messageId, receipt: pending.receipt });
+      else missed.push(pending);
     }
-    if (this.buffer.length > 0) this.flushSoon(200);
+    if (matched.length > 0) await this.applyMatched(matched);
+    return missed;
+  }
+
+  private async retryOrStore(missed: Pending[]): Promise<void> {
+    const later: Pending[] = [];
+    const store: Pending[] = [];
+    for (const p of missed) {
+      p.attempts += 1;
+      (p.attempts < MEMORY_ATTEMPTS ? later : store).push(p);
+    }
+    if (later.length > 0) {
+      this.buffer.push(...later);
+      this.flushSoon(MEMORY_RETRY_MS);
+    }
+    try {
+      await this.store(store);
+    } catch (error) {
+      this.logger.error(`Storing ${store.length} unmatched receipt(s) failed: ${(error as Error).message}; retrying`);
+      this.buffer.push(...store);
+      this.flushSoon(MEMORY_RETRY_MS);
+    }
+  }
+
+  /** One insert for the batch's unmatched receipts; the reconciler takes them from there. */
+  private async store(list: Pending[]): Promise<void> {
+    if (list.length === 0) return;
+    const retryAt = new Date(Date.now() + FIRST_RETRY_MS);
+    await this.tenancy.system().insertMany(
+      UnmatchedReceipt,
+      list.map(({ channelId, receipt, receivedAt }) => ({
+        channelId,
+        channelMessageId: receipt.channelMessageId.slice(0, 80),
+        state: receipt.state,
+        errorCode: receipt.errorCode?.slice(0, 40) ?? null,
+        handset: receipt.handset?.slice(0, 20) ?? null,
+        textExcerpt: receipt.textExcerpt?.slice(0, 160) ?? null,
+        receiptAt: receipt.at,
+        receivedAt,
+        tries: 0,
+        retryAt,
+      })),
+    );
+    this.logger.debug(`${list.length} receipt(s) matched no message yet; stored for the reconciler`);
   }
 }
