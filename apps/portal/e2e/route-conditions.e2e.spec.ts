@@ -141,6 +141,20 @@ describe('composer: the conditions of the route the message would take, before s
     );
     expect(await page.getByTestId('route-note').count()).toBe(0);
     expect(await textOf(page, 'route-summary')).toContain(en.route.carrier.direct);
+  });
+
+  it('a campaign checks the route of its first pasted number, for the text as charged', async () => {
+    await page.goto(`${platform?.baseUrl}/campaigns/new`);
+    await page.locator('#campaign-text').fill(LONG);
+    await page.getByTestId('campaign-numbers').fill(`${MAGTI}\n555 12 34 56`);
+    await page.getByTestId('route-blocked').waitFor();
+    expect(await textOf(page, 'route-blocked')).toBe(en.route.blocked.refused);
+    expect(((await note(page, 'too_long').textContent()) ?? '').trim()).toBe(
+      fill(en.route.note.tooLong.ucs2, { limit: 320, n: 400 }),
+    );
+    await page.locator('#campaign-text').fill(SHORT);
+    await page.getByTestId('route-blocked').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('route-conditions').getAttribute('data-carrier')).toBe('reserve');
     expect(consoleErrors).toEqual([]);
   });
 });
