@@ -53,4 +53,12 @@ export const StatsSummary = z.object({
   timeToDeliverP95Ms: z.number().nullable(),
 });
 
-export const DailyStatsQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const DailyStatsQuery = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** Only the messages this channel carried (ids as in GET /v1/statistics/channels). */
+  channelId: z.string().uuid().optional(),
+});
+/** The same days and filter as an Excel file, with column names in the portal's language. */
+export const DailyStatsExportQuery = DailyStatsQuery.extend({ language: z.enum(['ka', 'en']).default('ka') });
+export const ChannelStatsQuery = DailyStatsQuery.omit({ channelId: true });

@@ -33,7 +33,9 @@ export {
 export {
   CampaignOptions,
   CampaignRecipients,
+  ChannelStatsQuery,
   CreateCampaignRequest,
+  DailyStatsExportQuery,
   DailyStatsQuery,
   StartCampaignRequest,
   StatsSummary,

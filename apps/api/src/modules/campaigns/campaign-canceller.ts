@@ -53,6 +53,8 @@ export class CampaignCanceller {
             campaignId: campaign.id,
             sender: m.sender,
             operator: m.operator ?? null,
+            // Never handed to a channel.
+            channelId: null,
           });
         }
         if (parts > 0) {

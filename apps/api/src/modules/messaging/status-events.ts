@@ -13,6 +13,11 @@ export interface StatusChange {
   campaignId?: string | null;
   sender?: string;
   operator?: string | null;
+  /**
+   * The channel that took the message (null: none did). Left out (undefined) by a publisher that does not
+   * know it; the statistics then look it up from the message, once per batch of changes.
+   */
+  channelId?: string | null;
   /** When the platform accepted the message: the start of "time to deliver". */
   acceptedAt?: Date;
 }

@@ -1,11 +1,14 @@
 import { raw } from '@mikro-orm/core';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Tenancy } from '../../db/tenancy.js';
+import { Message } from '../messaging/message.entity.js';
 import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
 import { StatCounter } from './stat-counter.entity.js';
 
 /** Pending counter increments are written at most this long after the status change. */
 const FLUSH_MS = 250;
+/** Ids per `in (…)` list, well under every database's limit of bound parameters. */
+const IN_LIST = 1000;
 
 /** Upper bounds (ms) of the accept → delivered histogram; the last bucket is everything slower. */
 export const LATENCY_BUCKETS = [
@@ -27,9 +30,14 @@ export function tbilisiDay(at: Date): string {
   return new Date(at.getTime() + 4 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The counter scopes of one channel: all time, and one Tbilisi day. */
+export const channelScope = (channelId: string, day?: string) =>
+  day ? `channel:${channelId}:${day}` : `channel:${channelId}`;
+
 /**
  * Keeps the statistics counters with the statuses: every committed status change adds 1 to its counters
- * (per campaign, day, sender, operator, channel), batched into one upsert per counter per batch.
+ * (per campaign, day, sender, operator, channel, and channel per day), batched into one upsert per counter
+ * per batch.
  */
 @Injectable()
 export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
@@ -40,6 +48,8 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
   >();
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** Changes whose publisher did not say the channel; looked up in one query when the batch is written. */
+  private channelUnknown: StatusChange[] = [];
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -61,14 +71,47 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
       if (c.campaignId) scopes.push(`campaign:${c.campaignId}`);
       if (c.sender) scopes.push(`sender:${c.sender}`);
       if (c.operator) scopes.push(`operator:${c.operator}`);
-      for (const scope of scopes) {
-        this.add(c.organizationId, scope, c.status);
-        if (c.status === 'delivered' && c.acceptedAt) {
-          this.add(c.organizationId, scope, latencyMetric(c.at.getTime() - c.acceptedAt.getTime()));
-        }
-      }
+      if (c.channelId) scopes.push(channelScope(c.channelId), channelScope(c.channelId, tbilisiDay(c.at)));
+      // An accepted message has no channel yet; anything later may have one the publisher did not name.
+      else if (c.channelId === undefined && c.status !== 'queued') this.channelUnknown.push(c);
+      this.addAll(c, scopes);
     }
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  private addAll(c: StatusChange, scopes: string[]): void {
+    for (const scope of scopes) {
+      this.add(c.organizationId, scope, c.status);
+      if (c.status === 'delivered' && c.acceptedAt) {
+        this.add(c.organizationId, scope, latencyMetric(c.at.getTime() - c.acceptedAt.getTime()));
+      }
+    }
+  }
+
+  /** The channel scopes of changes published without their channel: one lookup per batch, not per change. */
+  private async resolveChannels(): Promise<void> {
+    const changes = this.channelUnknown;
+    this.channelUnknown = [];
+    const channelOf = new Map<string, string | null>();
+    try {
+      const ids = [...new Set(changes.map((c) => c.messageId))];
+      for (let i = 0; i < ids.length; i += IN_LIST) {
+        const rows = await this.tenancy
+          .system()
+          .find(Message, { id: { $in: ids.slice(i, i + IN_LIST) } }, { fields: ['id', 'channelId'] });
+        for (const row of rows) channelOf.set(row.id, row.channelId ?? null);
+      }
+    } catch (error) {
+      this.logger.error(
+        `Channels of ${changes.length} status changes not found, retrying: ${(error as Error).message}`,
+      );
+      this.channelUnknown.push(...changes);
+      return;
+    }
+    for (const c of changes) {
+      const channelId = channelOf.get(c.messageId);
+      if (channelId) this.addAll(c, [channelScope(channelId), channelScope(channelId, tbilisiDay(c.at))]);
+    }
   }
 
   /** Writes what is pending; resolves when it is stored. */
@@ -76,6 +119,7 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.writing = this.writing.then(async () => {
+      if (this.channelUnknown.length > 0) await this.resolveChannels();
       const batch = [...this.pending.values()].sort((a, b) => a.key.localeCompare(b.key));
       this.pending.clear();
       if (batch.length === 0) return;
@@ -111,15 +155,21 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
     this.pending.set(key, entry);
   }
 
-  /** Counters of some scopes of one organization, as {scope: {metric: count}}. */
-  async read(organizationId: string, scopes: string[]): Promise<Record<string, Record<string, number>>> {
+  /**
+   * Counters of some scopes, as {scope: {metric: count}}: of one organization, or (null, for staff) the sums
+   * over every organization.
+   */
+  async read(organizationId: string | null, scopes: string[]): Promise<Record<string, Record<string, number>>> {
     await this.flush();
-    const rows = await this.tenancy.system().find(StatCounter, { organizationId, scope: { $in: scopes } });
     const result: Record<string, Record<string, number>> = {};
-    for (const row of rows) {
-      const scope = result[row.scope] ?? {};
-      scope[row.metric] = Number(row.count);
-      result[row.scope] = scope;
+    for (let i = 0; i < scopes.length; i += IN_LIST) {
+      const where = { scope: { $in: scopes.slice(i, i + IN_LIST) }, ...(organizationId ? { organizationId } : {}) };
+      const rows = await this.tenancy.system().find(StatCounter, where);
+      for (const row of rows) {
+        const scope = result[row.scope] ?? {};
+        scope[row.metric] = (scope[row.metric] ?? 0) + Number(row.count);
+        result[row.scope] = scope;
+      }
     }
     return result;
   }
