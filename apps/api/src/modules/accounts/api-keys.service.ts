@@ -3,6 +3,7 @@ import type { ApiKeySummary, CreatedApiKey } from '@mtredi/api-contract';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DomainError, NotFoundError } from '../../common/domain-error.js';
+import { ReadCache } from '../../common/read-cache.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { ApiKey } from './api-key.entity.js';
 import { newSecret, sha256 } from './secrets.js';
@@ -12,8 +13,19 @@ const KEY_PATTERN = /^mtr_([A-Za-z0-9]{8})_[A-Za-z0-9_-]{30,}$/;
 /** last_used_at is refreshed at most this often, so busy keys do not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** A revocation reaches other API processes within this time (this process forgets the key at once). */
+const KEY_CACHE_MS = 5_000;
+
+interface KnownKey {
+  id: string;
+  organizationId: string;
+  lastUsedAt: number;
+}
+
 @Injectable()
 export class ApiKeysService {
+  private readonly known = new ReadCache<KnownKey>({ ttlMs: KEY_CACHE_MS, max: 10_000 });
+
   constructor(private readonly tenancy: Tenancy) {}
 
   async list(auth: AuthContext): Promise<{ items: ApiKeySummary[] }> {
@@ -33,6 +45,7 @@ export class ApiKeysService {
     const key = await em.findOne(ApiKey, { id });
     if (!key) throw new NotFoundError('api_keys', id);
     if (!key.revokedAt) await em.nativeUpdate(ApiKey, { id }, { revokedAt: new Date() });
+    this.known.clear();
   }
 
   /** Creates a key and returns its secret; this is the only time the secret exists outside the caller. */
@@ -57,13 +70,19 @@ export class ApiKeysService {
     const invalid = new DomainError('auth/invalid_api_key', 'The API key is not valid or has been revoked', 401);
     if (!KEY_PATTERN.test(key)) throw invalid;
     const em = this.tenancy.system();
-    const found = await em.findOne(ApiKey, { keyHash: sha256(key), revokedAt: null });
+    const found = await this.known.get(sha256(key), async () => {
+      const row = await em.findOne(ApiKey, { keyHash: sha256(key), revokedAt: null });
+      return row
+        ? { id: row.id, organizationId: row.organization.id, lastUsedAt: row.lastUsedAt?.getTime() ?? 0 }
+        : undefined;
+    });
     if (!found) throw invalid;
     const now = Date.now();
-    if (!found.lastUsedAt || now - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    if (now - found.lastUsedAt > LAST_USED_RESOLUTION_MS) {
+      found.lastUsedAt = now;
       await em.nativeUpdate(ApiKey, { id: found.id }, { lastUsedAt: new Date(now) });
     }
-    return { organizationId: found.organization.id, userId: null, apiKeyId: found.id, role: 'integrator' };
+    return { organizationId: found.organizationId, userId: null, apiKeyId: found.id, role: 'integrator' };
   }
 }
 

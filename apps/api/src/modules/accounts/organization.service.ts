@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DomainError, NotFoundError } from '../../common/domain-error.js';
+import { ReadCache } from '../../common/read-cache.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from './auth.service.js';
@@ -13,6 +14,9 @@ import { User } from './user.entity.js';
 
 @Injectable()
 export class OrganizationService {
+  /** A suspension reaches a busy sender within this time. */
+  private readonly activeOrganizations = new ReadCache<true>({ ttlMs: 5_000, max: 10_000 });
+
   constructor(
     private readonly tenancy: Tenancy,
     private readonly audit: AuditService,
@@ -25,6 +29,12 @@ export class OrganizationService {
 
   /** Only a verified (active) organization may send; a pending one is told why, before anything is charged. */
   async assertCanSend(auth: AuthContext): Promise<void> {
+    // Only "active" is remembered (briefly): a newly activated organization can send at once.
+    const active = await this.activeOrganizations.get(auth.organizationId, async () => {
+      const found = await this.tenancy.system().findOneOrFail(Organization, { id: auth.organizationId });
+      return found.status === 'active' ? true : undefined;
+    });
+    if (active) return;
     const organization = await this.tenancy.system().findOneOrFail(Organization, { id: auth.organizationId });
     if (organization.status === 'pending') {
       throw new DomainError(

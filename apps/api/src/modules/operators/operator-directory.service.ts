@@ -1,11 +1,13 @@
 import type { OperatorCode } from '@mtredi/sender-auth';
 import { Injectable } from '@nestjs/common';
+import { ReadCache } from '../../common/read-cache.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { OperatorPrefix } from './operator-prefix.entity.js';
 import { PortedNumber } from './ported-number.entity.js';
 
 /** How long the prefix table is kept in memory; staff edits reach every instance within this time. */
 const CACHE_MS = 30_000;
+const NOT_PORTED = '-';
 
 /**
  * Which operator serves a number: a ported-number override first, else the longest matching prefix of the
@@ -15,13 +17,18 @@ const CACHE_MS = 30_000;
 export class OperatorDirectory {
   private prefixes: { prefix: string; operator: OperatorCode }[] = [];
   private loadedAt = 0;
+  /** Ported-number look-ups of single sends, remembered like the prefix table. */
+  private readonly ported = new ReadCache<OperatorCode | typeof NOT_PORTED>({ ttlMs: CACHE_MS, max: 100_000 });
 
   constructor(private readonly tenancy: Tenancy) {}
 
   async operatorOf(e164: string): Promise<OperatorCode | null> {
     const digits = e164.replace(/^\+/, '');
-    const ported = await this.tenancy.system().findOne(PortedNumber, { number: `+${digits}` });
-    if (ported) return ported.operator;
+    const ported = await this.ported.get(digits, async () => {
+      const row = await this.tenancy.system().findOne(PortedNumber, { number: `+${digits}` });
+      return row?.operator ?? NOT_PORTED;
+    });
+    if (ported !== NOT_PORTED) return ported as OperatorCode;
     await this.refresh();
     return this.prefixes.find((p) => digits.startsWith(p.prefix))?.operator ?? null;
   }
@@ -46,6 +53,7 @@ export class OperatorDirectory {
   /** Forget the cached table (after staff changed it in this process). */
   invalidate(): void {
     this.loadedAt = 0;
+    this.ported.clear();
   }
 
   private async refresh(): Promise<void> {

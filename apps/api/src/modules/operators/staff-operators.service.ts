@@ -62,6 +62,7 @@ export class StaffOperatorsService {
         targetId: String(items.length),
       });
     });
+    this.directory.invalidate();
     return this.portedNumbers();
   }
 

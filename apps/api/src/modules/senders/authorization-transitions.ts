@@ -1,8 +1,17 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { OperatorCode } from '@mtredi/sender-auth';
 import { type Actor, type AuthorizationEvent, applyEvent } from '@mtredi/sender-auth';
+import { ReadCache } from '../../common/read-cache.js';
 import type { SenderAuthorization } from './sender-authorization.entity.js';
 import { SenderAuthorization as SenderAuthorizationEntity } from './sender-authorization.entity.js';
 import { SenderAuthorizationEvent } from './sender-authorization-event.entity.js';
+
+/**
+ * The operators that authorized each (organization, name), remembered briefly for the send path. Every change
+ * of an authorization goes through `transition` (or removes the name), which clears it in this process;
+ * other processes see a change within the time to live.
+ */
+export const authorizedSenders = new ReadCache<Set<OperatorCode>>({ ttlMs: 5_000, max: 20_000 });
 
 /**
  * Moves one operator's authorization of a name through the domain state machine (which refuses illegal
@@ -35,5 +44,6 @@ export async function transition(
     at: record.at,
   });
   authorization.state = record.to;
+  authorizedSenders.clear();
   return record.to;
 }

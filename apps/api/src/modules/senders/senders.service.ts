@@ -8,7 +8,7 @@ import { Tenancy } from '../../db/tenancy.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OperatorDirectory } from '../operators/operator-directory.service.js';
-import { transition } from './authorization-transitions.js';
+import { authorizedSenders, transition } from './authorization-transitions.js';
 import { GenericSenderName } from './generic-sender-name.entity.js';
 import { SenderAuthorization } from './sender-authorization.entity.js';
 import { SenderAuthorizationEvent } from './sender-authorization-event.entity.js';
@@ -167,6 +167,7 @@ export class SendersService {
         targetId: id,
       });
     });
+    authorizedSenders.clear();
   }
 
   /**
@@ -181,6 +182,11 @@ export class SendersService {
       ]);
     }
     const em = this.tenancy.of(auth);
+    const granted = await authorizedSenders.get(`${auth.organizationId}\u0000${name}`, async () => {
+      const operators = await authorizedOperators(em, name);
+      return operators?.size ? operators : undefined;
+    });
+    if (granted?.has(operator)) return operator;
     const sender = await em.findOne(SenderName, { name, deletedAt: null });
     if (!sender) {
       throw new DomainError('senders/unknown', `Sender name "${name}" is not registered for your organization`, 422, [
