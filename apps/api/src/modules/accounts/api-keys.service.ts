@@ -67,8 +67,8 @@ export class ApiKeysService {
   }
 
   async authenticate(key: string): Promise<AuthContext> {
-    const invalid = new DomainError('auth/invalid_api_key', 'The API key is not valid or has been revoked', 401);
-    if (!KEY_PATTERN.test(key)) throw invalid;
+    const invalid = () => new DomainError('auth/invalid_api_key', 'The API key is not valid or has been revoked', 401);
+    if (!KEY_PATTERN.test(key)) throw invalid();
     const em = this.tenancy.system();
     const found = await this.known.get(sha256(key), async () => {
       const row = await em.findOne(ApiKey, { keyHash: sha256(key), revokedAt: null });
@@ -76,7 +76,7 @@ export class ApiKeysService {
         ? { id: row.id, organizationId: row.organization.id, lastUsedAt: row.lastUsedAt?.getTime() ?? 0 }
         : undefined;
     });
-    if (!found) throw invalid;
+    if (!found) throw invalid();
     const now = Date.now();
     if (now - found.lastUsedAt > LAST_USED_RESOLUTION_MS) {
       found.lastUsedAt = now;

@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { NotFoundError } from '../../common/domain-error.js';
@@ -78,9 +79,19 @@ export class StopListService {
   }
 
   /** Which of these numbers are stopped for the organization (one query per batch). */
-  async stopped(auth: Pick<AuthContext, 'organizationId'>, phones: string[]): Promise<Set<string>> {
+  /** The numbers among `phones` on the organization's list (read in `tx` when given, else on its own). */
+  async stopped(
+    auth: Pick<AuthContext, 'organizationId'>,
+    phones: string[],
+    tx?: SqlEntityManager,
+  ): Promise<Set<string>> {
     if (phones.length === 0) return new Set();
-    const rows = await this.tenancy.of(auth).find(StopEntry, { phone: { $in: phones } }, { fields: ['phone'] });
+    const em = tx ?? this.tenancy.of(auth);
+    const rows = await em.find(
+      StopEntry,
+      { organizationId: auth.organizationId, phone: { $in: phones } },
+      { fields: ['phone'] },
+    );
     return new Set(rows.map((r) => r.phone));
   }
 

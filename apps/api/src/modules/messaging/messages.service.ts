@@ -50,11 +50,6 @@ export class MessagesService {
   async send(auth: AuthContext, request: ValidSendMessage): Promise<MessageDto> {
     await this.organizations.assertCanSend(auth);
     const operator = await this.senders.assertAuthorized(auth, request.sender, request.to);
-    if (!request.urgent && (await this.stopList.stopped(auth, [request.to])).size > 0) {
-      throw new DomainError('contacts/stopped', `${request.to} has opted out (stop list); it is not messaged`, 422, [
-        { path: 'to', message: 'on the stop list' },
-      ]);
-    }
     const analysis = analyzeText(request.text, request);
     await this.assertDeliverable(operator, request.to, analysis);
     const now = new Date();
@@ -69,6 +64,8 @@ export class MessagesService {
       parts: analysis.parts,
       operator,
       at: now,
+      // The stop list is read inside the commit, for the whole batch at once and exactly as stored then.
+      checkStopList: !request.urgent,
     };
     await this.committer.commit(send);
     const message = { ...send, status: 'queued' as const, createdAt: now, updatedAt: now };

@@ -1,10 +1,13 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { InsufficientCreditError, postings } from '@mtredi/billing';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { DomainError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MAX_MESSAGES_PER_JOB, MESSAGES_QUEUE, SUBMIT_JOB, submitBatchJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
+import { StopListService } from '../contacts/stop-list.service.js';
 import { Message } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
 import { type StatusChange, StatusEvents } from './status-events.js';
@@ -21,6 +24,8 @@ export interface AcceptedSend {
   parts: number;
   operator: string;
   at: Date;
+  /** False for urgent (service) messages, which reach numbers on the stop list. */
+  checkStopList: boolean;
 }
 
 interface Waiting {
@@ -47,6 +52,7 @@ export class SendCommitter implements OnApplicationShutdown {
     private readonly tenancy: Tenancy,
     private readonly credit: CreditService,
     private readonly events: StatusEvents,
+    private readonly stopList: StopListService,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
 
@@ -85,7 +91,7 @@ export class SendCommitter implements OnApplicationShutdown {
         const fitted: Waiting[] = [];
         // A fixed order of balance rows: concurrent commits in other processes cannot deadlock.
         for (const organizationId of [...byOrganization.keys()].sort()) {
-          const list = byOrganization.get(organizationId) as Waiting[];
+          const list = await this.withoutStopped(tx, organizationId, byOrganization.get(organizationId) as Waiting[]);
           const fit = await this.credit.takeAvailable(
             tx,
             organizationId,
@@ -131,6 +137,23 @@ export class SendCommitter implements OnApplicationShutdown {
     await this.enqueue(accepted.map((w) => w.send.id));
     for (const w of accepted) w.resolve();
     await this.events.publish(accepted.map((w) => queuedChange(w.send)));
+  }
+
+  /** Refuses the sends to numbers on the organization's stop list (one query for the batch). */
+  private async withoutStopped(tx: SqlEntityManager, organizationId: string, list: Waiting[]): Promise<Waiting[]> {
+    const checked = list.filter((w) => w.send.checkStopList).map((w) => w.send.to);
+    if (checked.length === 0) return list;
+    const stopped = await this.stopList.stopped({ organizationId }, checked, tx);
+    if (stopped.size === 0) return list;
+    return list.filter((w) => {
+      if (!w.send.checkStopList || !stopped.has(w.send.to)) return true;
+      w.reject(
+        new DomainError('contacts/stopped', `${w.send.to} has opted out (stop list); it is not messaged`, 422, [
+          { path: 'to', message: 'on the stop list' },
+        ]),
+      );
+      return false;
+    });
   }
 
   private async enqueue(ids: string[]): Promise<void> {
