@@ -16,7 +16,6 @@ import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { OrganizationService } from '../accounts/organization.service.js';
-import { StopListService } from '../contacts/stop-list.service.js';
 import { OperatorDirectory } from '../operators/operator-directory.service.js';
 import { describeRefusal } from '../routing/route-planner.js';
 import { RoutingService } from '../routing/routing.service.js';
@@ -37,7 +36,6 @@ export class MessagesService {
     private readonly senders: SendersService,
     private readonly routing: RoutingService,
     private readonly committer: SendCommitter,
-    private readonly stopList: StopListService,
     private readonly operators: OperatorDirectory,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
