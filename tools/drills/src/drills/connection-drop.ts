@@ -9,13 +9,19 @@ interface Params extends Limits {
   window: number;
   /** How long the SMSC holds its answers before the drop, so the window is full when the link goes. */
   holdMs: number;
+  /**
+   * The channel's `unconfirmedWindowSeconds`: a submit whose answer never came and that got no receipt
+   * this long after its accept is resent. Longer than the held submits' receipts take (holdMs + 2 s).
+   */
+  unconfirmedWindowSeconds: number;
 }
 
 /**
  * Drill 5: the SMSC holds its answers until a full window of 50 submits is in flight and cuts the TCP
  * connection on reading the 50th (`dropAfterSubmits`): 49 submits it has taken, one it never
  * processed, none answered. The driver must rebind and carry on; a submit whose answer never came must
- * be neither lost nor sent twice.
+ * be neither lost nor sent twice: the 49 are matched to their receipts by handset and text, the one
+ * never read gets no receipt and is resent once its channel's unconfirmed window has passed.
  */
 export const connectionDrop: DrillDefinition<Params> = {
   name: 'connection-drop',
@@ -25,6 +31,7 @@ export const connectionDrop: DrillDefinition<Params> = {
       messages: 5_000,
       window: 50,
       holdMs: 20_000,
+      unconfirmedWindowSeconds: 60,
       timeLimitMs: 5 * 60_000,
       settleLimitMs: 3 * 60_000,
       quietMs: 10_000,
@@ -32,10 +39,12 @@ export const connectionDrop: DrillDefinition<Params> = {
     short: {
       messages: 300,
       window: 50,
-      holdMs: 20_000,
+      holdMs: 5_000,
+      unconfirmedWindowSeconds: 15,
       timeLimitMs: 90_000,
       settleLimitMs: 60_000,
-      quietMs: 10_000,
+      // Outlasts the window: the one submit never read stays in transit that long before it is resent.
+      quietMs: 15_000,
     },
   },
   environment: (p) => ({
@@ -50,6 +59,7 @@ export const connectionDrop: DrillDefinition<Params> = {
       window: p.window,
       throughput: 1000,
       responseTimeoutMs: p.holdMs + 10_000,
+      unconfirmedWindowSeconds: p.unconfirmedWindowSeconds,
       reconnect: { initialMs: 3_000, maxMs: 3_000, bindRefusedMs: 3_000 },
     },
     credit: p.messages,
