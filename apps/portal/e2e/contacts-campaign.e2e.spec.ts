@@ -222,6 +222,8 @@ describe('contacts to campaign: import an Excel list, write a template, send to 
     );
     expect(await page.getByTestId('campaign-progress').getAttribute('data-percent')).toBe('100');
     expect(await page.getByTestId('stat-deliveryRate').locator('dd').textContent()).toBe('100.0%');
+    // The report names the template the text was written from.
+    expect(await textOf(page, 'campaign-template-name')).toBe(TEMPLATE);
     await page.getByTestId('campaign-chart').locator('canvas').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="campaign-live"]'), undefined, {
       timeout: 20_000,
@@ -266,6 +268,16 @@ describe('contacts to campaign: import an Excel list, write a template, send to 
     expect(await rows.last().getByTestId('stats-delivered').textContent()).toBe('4');
     await settled(page);
     await page.screenshot({ path: await artifactPath('statistics.png'), fullPage: true });
+
+    // The table as an Excel file from the API, Georgian headers and the same days as shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^mtredi-statistics-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(4).value).toBe('მიწოდებული');
+    expect(sheet?.rowCount).toBe(15);
+    expect(sheet?.getRow(15).getCell(4).value).toBe(4);
 
     // The same pages in English, with its plurals.
     await page.getByTestId('language-switch').getByText('English', { exact: true }).click();

@@ -38,6 +38,9 @@ export const Campaign = z.object({
   status: CampaignStatus,
   sender: z.string(),
   text: z.string(),
+  /** The template the text was written from; null when none (or it was deleted since). */
+  templateId: z.string().nullable(),
+  template: z.object({ id: z.string(), name: z.string() }).nullable(),
   recipients: CampaignRecipients,
   options: CampaignOptions,
   /** Set when the fan-out has planned every message; null before. */
@@ -64,7 +67,7 @@ export type DailyStatsRow = z.infer<typeof DailyStats>['items'][number];
 export type StatsSummary = z.infer<typeof StatsSummarySchema>;
 
 /** Campaigns from draft to report, and the per-day statistics. */
-export function campaignEndpoints(t: Transport) {
+export function campaignEndpoints(t: Transport, baseUrl = '') {
   return {
     listCampaigns: () => t.get(CampaignList, '/v1/campaigns'),
     createCampaign: (request: z.input<typeof CreateCampaignRequest>) =>
@@ -89,5 +92,8 @@ export function campaignEndpoints(t: Transport) {
     /** Tbilisi calendar days, `from` and `to` included (YYYY-MM-DD). */
     dailyStatistics: (from: string, to: string) =>
       t.get(DailyStats, `/v1/statistics/daily${queryString({ from, to })}`),
+    /** A plain link: the browser downloads the .xlsx with the session cookie; headers in `language`. */
+    dailyStatisticsExportUrl: (from: string, to: string, language: 'ka' | 'en') =>
+      `${baseUrl}/v1/statistics/daily/export.xlsx${queryString({ from, to, language })}`,
   };
 }

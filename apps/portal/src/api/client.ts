@@ -179,7 +179,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...channelEndpoints(transport),
     // Contacts, imports, stop list, templates, drafts; campaigns and statistics
     ...contactEndpoints(transport, baseUrl),
-    ...campaignEndpoints(transport),
+    ...campaignEndpoints(transport, baseUrl),
   };
 }
 

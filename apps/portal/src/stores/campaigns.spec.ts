@@ -35,6 +35,8 @@ function campaign(status: Campaign['status'], over: Partial<Campaign> = {}): Cam
     status,
     sender: 'Mtredi',
     text: 'გამარჯობა {first_name}',
+    templateId: null,
+    template: null,
     recipients: { groupIds: [], contactIds: [], numbers: ['599123456'] },
     options: { transliterate: 'none', replaceLookalikes: false, missing: 'fallback', fallback: '', optOut: false },
     totals: null,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyStatsRow } from '../api/campaigns.js';
-import { dailyCsv, lastDays, totalsOf } from './statistics.js';
+import { campaignEndpoints } from '../api/campaigns.js';
+import type { Transport } from '../api/transport.js';
+import { lastDays, totalsOf } from './statistics.js';
 import { insertPlaceholder, placeholderList, placeholdersIn } from './templates.js';
 
 function day(date: string, delivered: number, failed: number): DailyStatsRow {
@@ -33,9 +35,10 @@ describe('statistics helpers', () => {
     expect(totalsOf([day('2026-11-22', 0, 0)]).deliveryRate).toBeNull();
   });
 
-  it('exports the shown days as CSV', () => {
-    expect(dailyCsv([day('2026-11-21', 9, 1)])).toBe(
-      'day,accepted,sent,delivered,undelivered,expired,rejected,failed,deliveryRate\r\n2026-11-21,10,9,9,0,0,0,1,0.9000\r\n',
+  it("links the shown days to the API's Excel export, in the portal's language", () => {
+    const api = campaignEndpoints({} as Transport, 'https://portal.example');
+    expect(api.dailyStatisticsExportUrl('2026-11-01', '2026-11-14', 'ka')).toBe(
+      'https://portal.example/v1/statistics/daily/export.xlsx?from=2026-11-01&to=2026-11-14&language=ka',
     );
   });
 });

@@ -56,20 +56,9 @@ export const useStatisticsStore = defineStore('statistics', () => {
     }
   }
 
-  return { range, items, loading, loaded, totals, load };
+  /** The shown days as an .xlsx from the API, with column names in the portal's language. */
+  const exportUrl = (language: 'ka' | 'en'): string =>
+    api.dailyStatisticsExportUrl(range.value.from, range.value.to, language);
+
+  return { range, items, loading, loaded, totals, load, exportUrl };
 });
-
-const CSV_COLUMNS = ['day', 'accepted', 'sent', 'delivered', 'undelivered', 'expired', 'rejected', 'failed'] as const;
-
-/** The shown days as CSV (the API has no export of statistics yet); the rate as a fraction, like the API's. */
-export function dailyCsv(rows: DailyStatsRow[]): string {
-  const lines = [[...CSV_COLUMNS, 'deliveryRate'].join(',')];
-  for (const row of rows) {
-    lines.push(
-      [...CSV_COLUMNS.map((c) => String(row[c])), row.deliveryRate === null ? '' : row.deliveryRate.toFixed(4)].join(
-        ',',
-      ),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}

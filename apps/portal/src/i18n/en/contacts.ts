@@ -354,6 +354,8 @@ export const contactsEn: typeof contactsKa = {
       audience: 'Recipients',
       message: 'Message',
       no: 'No',
+      template: 'Template',
+      noTemplate: 'No template',
     },
   },
   stats: {
@@ -362,7 +364,7 @@ export const contactsEn: typeof contactsKa = {
     subtitle: 'Every send by day, Tbilisi time.',
     presets: 'Period',
     lastDays: 'Last {n} days',
-    export: 'Download CSV',
+    export: 'Download Excel',
     invalidRange: 'Choose a valid period.',
     tooLong: 'At most {n} days at a time.',
     note: 'A status counts on the day it changed: a message sent yesterday and delivered today counts as delivered today.',
