@@ -1,11 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../src/db/seed-demo.js';
 import { Tenancy } from '../src/db/tenancy.js';
 import { CreditService } from '../src/modules/billing/credit.service.js';
 import { LedgerPosting } from '../src/modules/billing/ledger-posting.entity.js';
 import { ChannelMessageId } from '../src/modules/receipts/channel-message-id.entity.js';
 import { UnmatchedReceipt } from '../src/modules/receipts/unmatched-receipt.entity.js';
+import { login } from './support/http.js';
 import { createTestPlatform, eventually, grantCredit, type TestPlatform } from './support/platform.js';
 import { SimulatorProcess, useSmppChannel } from './support/simulator.js';
 
@@ -84,6 +86,19 @@ describe('reconciling receipts and unconfirmed submits', () => {
     // Kept in the database with what the receipt said, the handset and the text excerpt (driver-smpp).
     expect(stored).toMatchObject({ state: 'delivered', handset: m.to, textExcerpt: 'Late accept test' });
     expect((await view(m.id)).status).toBe('in_transit');
+    // Staff see it under its channel.
+    const staff = await login(app, DEMO.staffEmail, DEMO.staffPassword);
+    const listed = await request(app.getHttpServer())
+      .get(`/v1/admin/channels/${row.channelId}/unmatched-receipts?limit=10`)
+      .set('Cookie', staff)
+      .expect(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ channelMessageId: row.channelMessageId, state: 'delivered', handset: m.to }),
+    ]);
+    await request(app.getHttpServer())
+      .get(`/v1/admin/channels/${row.channelId}/unmatched-receipts?limit=0`)
+      .set('Cookie', staff)
+      .expect(400);
 
     // A restart loses nothing: a new process finds the receipt in the database.
     await app.close();
@@ -153,13 +168,8 @@ describe('reconciling receipts and unconfirmed submits', () => {
     expect(end.reserved).toBe(start.reserved);
   }, 60_000);
 
-  /**
-   * Needs the dispatch side: a rejection of a message that was already consumed must post
-   * `creditReturns(...)` (billing/credit-returns.ts: a refund, consumed → available) instead of a
-   * release (reserved → available, which finds no reservation of its own). Until DispatchRecorder does,
-   * the rejection cannot commit and this test fails; turn `it.fails` into `it` when it is wired.
-   */
-  it.fails('refunds the consumed credit of a message sent again whose second attempt is rejected', async () => {
+  /** A rejection of a message already consumed posts a refund (consumed → available), not a release. */
+  it('refunds the consumed credit of a message sent again whose second attempt is rejected', async () => {
     await sim.setScenario({
       ...FAST_RECEIPTS,
       smpp: { accounts: [{ systemId: 'mtredi', password: 'test' }], swallowProbability: 1 },
