@@ -181,7 +181,7 @@ describe('reconciling receipts and unconfirmed submits', () => {
       rules: [{ match: { prefix: m.to.slice(1) }, submit: { outcome: 'reject', status: 'ESME_RINVDSTADR' } }],
     });
     const rejected = await statusOf(m.id, 'rejected', (WINDOW_SECONDS + 10) * 1000);
-    expect(rejected.errorCode).toBe('ESME_RINVDSTADR');
+    expect(rejected.history.at(-1)?.errorCode).toBe('ESME_RINVDSTADR');
     expect(await postingsOf(m.id)).toEqual(['reserve', 'consume', 'refund']);
   }, 60_000);
 });

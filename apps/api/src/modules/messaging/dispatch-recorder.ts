@@ -7,6 +7,7 @@ import { groupBy } from '../../common/group-by.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
+import { creditReturns } from '../billing/credit-returns.js';
 import { ChannelMessageId } from '../receipts/channel-message-id.entity.js';
 import { Message, type MessageStatusValue } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
@@ -90,7 +91,7 @@ export class DispatchRecorder {
     return changed.map((o) => changeOf(o.message, 'in_transit', null, now));
   }
 
-  /** Refused before acceptance: the reserved credit goes back to the customer. */
+  /** Refused: the message's credit goes back to the customer. */
   private async recordRejected(rejected: Extract<Outcome, { kind: 'rejected' }>[]): Promise<StatusChange[]> {
     const now = new Date();
     const changed = await this.tenancy.system().transactional(async (tx) => {
@@ -113,10 +114,17 @@ export class DispatchRecorder {
         MessageEvent,
         changed.map((o) => ({ messageId: o.message.id, status: 'rejected' as const, errorCode: o.code, at: now })),
       );
-      await this.credit.postMany(
+      // Released, or refunded when an earlier (unconfirmed) attempt was already charged.
+      const returns = await creditReturns(
         tx,
-        changed.map((o) => postings.release(o.message.organization.id, o.message.id, o.message.parts, o.code)),
+        changed.map((o) => ({
+          organizationId: o.message.organization.id,
+          messageId: o.message.id,
+          parts: o.message.parts,
+          reason: o.code,
+        })),
       );
+      await this.credit.postMany(tx, returns);
       return changed;
     });
     return changed.map((o) => changeOf(o.message, 'rejected', o.code, now));
