@@ -88,7 +88,7 @@ export class DispatchRecorder {
       );
       return changed;
     });
-    return changed.map((o) => changeOf(o.message, 'in_transit', null, now));
+    return changed.map((o) => changeOf(o.message, o.channelId, 'in_transit', null, now));
   }
 
   /** Refused: the message's credit goes back to the customer. */
@@ -127,7 +127,7 @@ export class DispatchRecorder {
       await this.credit.postMany(tx, returns);
       return changed;
     });
-    return changed.map((o) => changeOf(o.message, 'rejected', o.code, now));
+    return changed.map((o) => changeOf(o.message, o.channelId, 'rejected', o.code, now));
   }
 
   private async retryLater(retries: Extract<Outcome, { kind: 'retry_later' }>[]): Promise<void> {
@@ -165,9 +165,16 @@ export class DispatchRecorder {
   }
 }
 
-function changeOf(message: Message, status: StatusChange['status'], errorCode: string | null, at: Date): StatusChange {
+function changeOf(
+  message: Message,
+  channelId: string | null,
+  status: StatusChange['status'],
+  errorCode: string | null,
+  at: Date,
+): StatusChange {
   return {
     messageId: message.id,
+    channelId,
     organizationId: message.organization.id,
     reference: message.reference ?? null,
     to: message.to,

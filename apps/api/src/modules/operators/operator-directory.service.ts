@@ -1,68 +1,76 @@
 import type { OperatorCode } from '@mtredi/sender-auth';
 import { Injectable } from '@nestjs/common';
-import { ReadCache } from '../../common/read-cache.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { OperatorPrefix } from './operator-prefix.entity.js';
 import { PortedNumber } from './ported-number.entity.js';
 
-/** How long the prefix table is kept in memory; staff edits reach every instance within this time. */
+/** How long the tables are kept before they are read again; staff edits reach every instance within this time. */
 const CACHE_MS = 30_000;
-const NOT_PORTED = '-';
 
 /**
  * Which operator serves a number: a ported-number override first, else the longest matching prefix of the
  * staff-maintained block table (prefixes only tell the original operator, hence the overrides).
+ * Both tables are held in memory — every send asks, for numbers it has usually never seen — and refreshed
+ * every 30 s: the prefix table whole, the ported numbers by what changed since the last read (staff only
+ * add or move ported numbers; a few hundred thousand of them take tens of megabytes).
  */
 @Injectable()
 export class OperatorDirectory {
   private prefixes: { prefix: string; operator: OperatorCode }[] = [];
+  private readonly ported = new Map<string, OperatorCode>();
+  private portedSince: Date | null = null;
   private loadedAt = 0;
-  /** Ported-number look-ups of single sends, remembered like the prefix table. */
-  private readonly ported = new ReadCache<OperatorCode | typeof NOT_PORTED>({ ttlMs: CACHE_MS, max: 100_000 });
+  private loading: Promise<void> | null = null;
 
   constructor(private readonly tenancy: Tenancy) {}
 
   async operatorOf(e164: string): Promise<OperatorCode | null> {
-    const digits = e164.replace(/^\+/, '');
-    const ported = await this.ported.get(digits, async () => {
-      const row = await this.tenancy.system().findOne(PortedNumber, { number: `+${digits}` });
-      return row?.operator ?? NOT_PORTED;
-    });
-    if (ported !== NOT_PORTED) return ported as OperatorCode;
     await this.refresh();
-    return this.prefixes.find((p) => digits.startsWith(p.prefix))?.operator ?? null;
+    return this.lookup(e164.replace(/^\+/, ''));
   }
 
-  /** The operators of many numbers at once: one query for the ported ones, the cached table for the rest. */
+  /** The operators of many numbers at once, keyed by the number in E.164 with its `+`. */
   async operatorsOf(numbers: string[]): Promise<Map<string, OperatorCode | null>> {
-    const e164 = [...new Set(numbers.map((n) => `+${n.replace(/^\+/, '')}`))];
-    const ported = e164.length ? await this.tenancy.system().find(PortedNumber, { number: { $in: e164 } }) : [];
-    const portedTo = new Map(ported.map((p) => [p.number, p.operator]));
     await this.refresh();
     const result = new Map<string, OperatorCode | null>();
-    for (const number of e164) {
-      const digits = number.slice(1);
-      result.set(
-        number,
-        portedTo.get(number) ?? this.prefixes.find((p) => digits.startsWith(p.prefix))?.operator ?? null,
-      );
+    for (const number of numbers) {
+      const digits = number.replace(/^\+/, '');
+      result.set(`+${digits}`, this.lookup(digits));
     }
     return result;
   }
 
-  /** Forget the cached table (after staff changed it in this process). */
+  /** Read the tables again at the next question (after staff changed them in this process). */
   invalidate(): void {
     this.loadedAt = 0;
-    this.ported.clear();
+  }
+
+  private lookup(digits: string): OperatorCode | null {
+    return this.ported.get(digits) ?? this.prefixes.find((p) => digits.startsWith(p.prefix))?.operator ?? null;
   }
 
   private async refresh(): Promise<void> {
     if (Date.now() - this.loadedAt < CACHE_MS) return;
-    const rows = await this.tenancy.system().find(OperatorPrefix, {});
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    await this.loading;
+  }
+
+  private async load(): Promise<void> {
+    const em = this.tenancy.system();
+    const rows = await em.find(OperatorPrefix, {});
     // Longest first, so the most specific block wins (e.g. 995579 before 99557).
     this.prefixes = rows
       .map(({ prefix, operator }) => ({ prefix, operator }))
       .sort((a, b) => b.prefix.length - a.prefix.length || a.prefix.localeCompare(b.prefix));
+    const changed = await em.find(PortedNumber, this.portedSince ? { updatedAt: { $gte: this.portedSince } } : {}, {
+      fields: ['number', 'operator', 'updatedAt'],
+    });
+    for (const row of changed) {
+      this.ported.set(row.number.replace(/^\+/, ''), row.operator);
+      if (!this.portedSince || row.updatedAt > this.portedSince) this.portedSince = row.updatedAt;
+    }
     this.loadedAt = Date.now();
   }
 }
