@@ -1,9 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { postings } from '@mtredi/billing';
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { groupBy } from '../../common/group-by.js';
+import { GroupCommit, type Waiting } from '../../common/group-commit.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
@@ -26,8 +27,9 @@ export type Outcome =
  * Status updates are conditional on `queued`, so a message recorded once is never recorded (or charged) again.
  */
 @Injectable()
-export class DispatchRecorder {
+export class DispatchRecorder implements OnApplicationShutdown {
   private readonly logger = new Logger(DispatchRecorder.name);
+  private readonly batches = new GroupCommit<Outcome>((batch) => this.store(batch), 2000);
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -36,7 +38,20 @@ export class DispatchRecorder {
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
 
-  async record(outcomes: Outcome[]): Promise<void> {
+  /**
+   * Stores one outcome with the others that arrive meanwhile (group commit): an accept is stored as soon as
+   * the channel answered it, not after the rest of its batch — its receipt may already be on the way.
+   */
+  record(outcome: Outcome): Promise<void> {
+    return this.batches.add(outcome);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.batches.idle();
+  }
+
+  private async store(batch: Waiting<Outcome>[]): Promise<void> {
+    const outcomes = batch.map((w) => w.item);
     const accepted = outcomes.filter((o) => o.kind === 'accepted');
     const rejected = outcomes.filter((o) => o.kind === 'rejected');
     const retries = outcomes.filter((o) => o.kind === 'retry_later');

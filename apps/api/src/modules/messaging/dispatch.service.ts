@@ -98,13 +98,20 @@ export class DispatchService {
     }
     if (held.length > 0) await this.recorder.release(held);
 
-    const submitted = await Promise.all(
-      [...groupBy(routed, (r) => r.channel.channelId)].map(([channelId, group]) => this.submitGroup(channelId, group)),
-    );
-    outcomes.push(...submitted.flat());
-    await this.recorder.record(outcomes);
-    for (const o of outcomes) result.set(o.message.id, o.kind === 'retry_later' ? 'retry' : o.kind);
+    const settled = await Promise.all([
+      ...outcomes.map((o) => this.settle(o)),
+      ...[...groupBy(routed, (r) => r.channel.channelId)].map(async ([channelId, group]) =>
+        Promise.all(await this.submitGroup(channelId, group)),
+      ),
+    ]);
+    for (const o of settled.flat()) result.set(o.message.id, o.kind === 'retry_later' ? 'retry' : o.kind);
     return result;
+  }
+
+  /** Stores an outcome (with whatever else is being recorded meanwhile) and hands it back. */
+  private async settle(outcome: Outcome): Promise<Outcome> {
+    await this.recorder.record(outcome);
+    return outcome;
   }
 
   /** One conditional update claims what is still queued and unclaimed; then the claimed rows are read. */
@@ -125,55 +132,65 @@ export class DispatchService {
     return em.find(Message, { id: { $in: claimed.map((row) => row.id) } });
   }
 
-  /** Submits a channel's share of the batch within its throughput budget; the rest waits its turn. */
-  private async submitGroup(channelId: string, group: Routed[]): Promise<Outcome[]> {
+  /**
+   * Submits a channel's share of the batch within its throughput budget (the rest waits its turn); each
+   * outcome is recorded as soon as it is known.
+   */
+  private async submitGroup(channelId: string, group: Routed[]): Promise<Promise<Outcome>[]> {
     const running = this.channels.get(channelId);
     if (!running) {
       const reason = `channel ${group[0]?.channel.name} is not running here`;
-      return group.map((r) => retry(r.message, NO_CHANNEL_RETRY_MS, reason));
+      return group.map((r) => this.settle(retry(r.message, NO_CHANNEL_RETRY_MS, reason)));
     }
     const limit = group[0]?.channel.capabilities.maxMessagesPerSecond ?? 0;
     const { granted, waitMs } = await this.guards.acquireMany(channelId, limit, group.length);
     const waiting = group
       .slice(granted)
-      .map((r) => retry(r.message, waitMs, `${running.name} is at its throughput limit`));
-    const sent = await Promise.all(
-      group.slice(0, granted).map(async (r): Promise<Outcome> => {
-        const outbound: OutboundMessage = {
-          id: r.message.id,
-          to: r.message.to,
-          sender: r.message.sender,
-          text: r.message.text,
-          encoding: r.message.encoding,
-          parts: r.message.parts,
-        };
-        let submit: SubmitResult;
-        try {
-          submit = await running.driver.submit(outbound);
-        } catch (error) {
-          submit = { kind: 'retry_later', delayMs: NO_CHANNEL_RETRY_MS, reason: (error as Error).message };
-        }
-        switch (submit.kind) {
-          case 'accepted':
-            running.breaker.recordSuccess();
-            await this.routing.rememberSent(r.channel, r.routable);
-            return { kind: 'accepted', message: r.message, channelId, channelMessageIds: submit.channelMessageIds };
-          case 'rejected':
-            running.breaker.recordSuccess();
-            return { kind: 'rejected', message: r.message, channelId, code: submit.code };
-          case 'retry_later':
-            // Throttled: the channel is fine, the message waits its turn. Unavailable: count it against the
-            // channel, so its breaker opens and the next attempt fails over to the next channel of the route.
-            if (submit.cause !== 'throttled') running.breaker.recordFailure();
-            return retry(
-              r.message,
-              submit.cause === 'throttled' ? submit.delayMs : Math.min(submit.delayMs, FAILOVER_RETRY_MS),
-              submit.reason,
-            );
-        }
-      }),
-    );
+      .map((r) => this.settle(retry(r.message, waitMs, `${running.name} is at its throughput limit`)));
+    const sent = group.slice(0, granted).map(async (r): Promise<Outcome> => {
+      const outcome = await this.submitOne(running, channelId, r);
+      return this.settle(outcome);
+    });
     return [...sent, ...waiting];
+  }
+
+  private async submitOne(
+    running: NonNullable<ReturnType<ChannelRuntime['get']>>,
+    channelId: string,
+    r: Routed,
+  ): Promise<Outcome> {
+    const outbound: OutboundMessage = {
+      id: r.message.id,
+      to: r.message.to,
+      sender: r.message.sender,
+      text: r.message.text,
+      encoding: r.message.encoding,
+      parts: r.message.parts,
+    };
+    let submit: SubmitResult;
+    try {
+      submit = await running.driver.submit(outbound);
+    } catch (error) {
+      submit = { kind: 'retry_later', delayMs: NO_CHANNEL_RETRY_MS, reason: (error as Error).message };
+    }
+    switch (submit.kind) {
+      case 'accepted':
+        running.breaker.recordSuccess();
+        await this.routing.rememberSent(r.channel, r.routable);
+        return { kind: 'accepted', message: r.message, channelId, channelMessageIds: submit.channelMessageIds };
+      case 'rejected':
+        running.breaker.recordSuccess();
+        return { kind: 'rejected', message: r.message, channelId, code: submit.code };
+      case 'retry_later':
+        // Throttled: the channel is fine, the message waits its turn. Unavailable: count it against the
+        // channel, so its breaker opens and the next attempt fails over to the next channel of the route.
+        if (submit.cause !== 'throttled') running.breaker.recordFailure();
+        return retry(
+          r.message,
+          submit.cause === 'throttled' ? submit.delayMs : Math.min(submit.delayMs, FAILOVER_RETRY_MS),
+          submit.reason,
+        );
+    }
   }
 
   /** A campaign's state, read at most once a second per campaign (pausing takes effect within a second). */

@@ -4,6 +4,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { DomainError } from '../../common/domain-error.js';
+import { GroupCommit, type Waiting as GroupCommitWaiting } from '../../common/group-commit.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MAX_MESSAGES_PER_JOB, MESSAGES_QUEUE, SUBMIT_JOB, submitBatchJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
@@ -28,11 +29,7 @@ export interface AcceptedSend {
   checkStopList: boolean;
 }
 
-interface Waiting {
-  send: AcceptedSend;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
+type Waiting = GroupCommitWaiting<AcceptedSend>;
 
 /**
  * Group commit for single sends. Every send of an organization must move the same balance row, so one
@@ -45,8 +42,7 @@ interface Waiting {
 @Injectable()
 export class SendCommitter implements OnApplicationShutdown {
   private readonly logger = new Logger(SendCommitter.name);
-  private waiting: Waiting[] = [];
-  private running: Promise<void> | null = null;
+  private readonly batches = new GroupCommit<AcceptedSend>((batch) => this.store(batch), MAX_MESSAGES_PER_JOB);
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -58,97 +54,77 @@ export class SendCommitter implements OnApplicationShutdown {
 
   /** Resolves when the message, its first status and its credit reservation are stored. */
   commit(send: AcceptedSend): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ send, resolve, reject });
-      this.running ??= this.drain();
-    });
+    return this.batches.add(send);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.running;
-  }
-
-  private async drain(): Promise<void> {
-    // Let the sends that arrived in this turn of the event loop join the first batch.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, MAX_MESSAGES_PER_JOB);
-      await this.store(batch);
-    }
-    this.running = null;
+    await this.batches.idle();
   }
 
   private async store(batch: Waiting[]): Promise<void> {
-    let accepted: Waiting[];
-    try {
-      accepted = await this.tenancy.system().transactional(async (tx) => {
-        const byOrganization = new Map<string, Waiting[]>();
-        for (const w of batch) {
-          const list = byOrganization.get(w.send.organizationId) ?? [];
-          list.push(w);
-          byOrganization.set(w.send.organizationId, list);
-        }
-        const fitted: Waiting[] = [];
-        // A fixed order of balance rows: concurrent commits in other processes cannot deadlock.
-        for (const organizationId of [...byOrganization.keys()].sort()) {
-          const list = await this.withoutStopped(tx, organizationId, byOrganization.get(organizationId) as Waiting[]);
-          const fit = await this.credit.takeAvailable(
-            tx,
-            organizationId,
-            list.map((w) => w.send.parts),
-          );
-          fitted.push(...list.slice(0, fit));
-          for (const w of list.slice(fit)) w.reject(new InsufficientCreditError(w.send.parts));
-        }
-        if (fitted.length === 0) return fitted;
-        await tx.insertMany(
-          Message,
-          fitted.map(({ send: s }) => ({
-            id: s.id,
-            organization: s.organizationId,
-            to: s.to,
-            sender: s.sender,
-            text: s.text,
-            reference: s.reference,
-            status: 'queued' as const,
-            encoding: s.encoding,
-            parts: s.parts,
-            operator: s.operator,
-            attempts: 0,
-            createdAt: s.at,
-            updatedAt: s.at,
-          })),
-        );
-        await tx.insertMany(
-          MessageEvent,
-          fitted.map(({ send: s }) => ({ messageId: s.id, status: 'queued' as const, errorCode: null, at: s.at })),
-        );
-        await this.credit.insertPrepaid(
+    const accepted = await this.tenancy.system().transactional(async (tx) => {
+      const byOrganization = new Map<string, Waiting[]>();
+      for (const w of batch) {
+        const list = byOrganization.get(w.item.organizationId) ?? [];
+        list.push(w);
+        byOrganization.set(w.item.organizationId, list);
+      }
+      const fitted: Waiting[] = [];
+      // A fixed order of balance rows: concurrent commits in other processes cannot deadlock.
+      for (const organizationId of [...byOrganization.keys()].sort()) {
+        const list = await this.withoutStopped(tx, organizationId, byOrganization.get(organizationId) as Waiting[]);
+        const fit = await this.credit.takeAvailable(
           tx,
-          fitted.map(({ send: s }) => postings.reserve(s.organizationId, s.id, s.parts)),
+          organizationId,
+          list.map((w) => w.item.parts),
         );
-        return fitted;
-      });
-    } catch (error) {
-      for (const w of batch) w.reject(error);
-      return;
-    }
+        fitted.push(...list.slice(0, fit));
+        for (const w of list.slice(fit)) w.reject(new InsufficientCreditError(w.item.parts));
+      }
+      if (fitted.length === 0) return fitted;
+      await tx.insertMany(
+        Message,
+        fitted.map(({ item: s }) => ({
+          id: s.id,
+          organization: s.organizationId,
+          to: s.to,
+          sender: s.sender,
+          text: s.text,
+          reference: s.reference,
+          status: 'queued' as const,
+          encoding: s.encoding,
+          parts: s.parts,
+          operator: s.operator,
+          attempts: 0,
+          createdAt: s.at,
+          updatedAt: s.at,
+        })),
+      );
+      await tx.insertMany(
+        MessageEvent,
+        fitted.map(({ item: s }) => ({ messageId: s.id, status: 'queued' as const, errorCode: null, at: s.at })),
+      );
+      await this.credit.insertPrepaid(
+        tx,
+        fitted.map(({ item: s }) => postings.reserve(s.organizationId, s.id, s.parts)),
+      );
+      return fitted;
+    });
     if (accepted.length === 0) return;
-    await this.enqueue(accepted.map((w) => w.send.id));
-    for (const w of accepted) w.resolve();
-    await this.events.publish(accepted.map((w) => queuedChange(w.send)));
+    await this.enqueue(accepted.map((w) => w.item.id));
+    await this.events.publish(accepted.map((w) => queuedChange(w.item)));
   }
 
   /** Refuses the sends to numbers on the organization's stop list (one query for the batch). */
   private async withoutStopped(tx: SqlEntityManager, organizationId: string, list: Waiting[]): Promise<Waiting[]> {
-    const checked = list.filter((w) => w.send.checkStopList).map((w) => w.send.to);
+    const checked = list.filter((w) => w.item.checkStopList).map((w) => w.item.to);
     if (checked.length === 0) return list;
     const stopped = await this.stopList.stopped({ organizationId }, checked, tx);
     if (stopped.size === 0) return list;
     return list.filter((w) => {
-      if (!w.send.checkStopList || !stopped.has(w.send.to)) return true;
+      if (!w.item.checkStopList || !stopped.has(w.item.to)) return true;
       w.reject(
-        new DomainError('contacts/stopped', `${w.send.to} has opted out (stop list); it is not messaged`, 422, [
+        new DomainError('contacts/stopped', `${w.item.to} has opted out (stop list); it is not messaged`, 422, [
           { path: 'to', message: 'on the stop list' },
         ]),
       );

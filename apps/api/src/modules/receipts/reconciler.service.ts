@@ -15,7 +15,7 @@ import { UnmatchedReceipt } from './unmatched-receipt.entity.js';
 /** How often a worker reconciles. Each pass is a handful of indexed queries. */
 export const RECONCILE_EVERY_MS = 2000;
 /** Stored receipts looked at per pass. */
-const BATCH = 1000;
+const BATCH = 5000;
 /** A stored receipt is matched by handset only after this long: an accept committing late wins by id. */
 const NUMBER_MATCH_AFTER_MS = 2000;
 /** Stored receipts are retried for a day (backing off to every 10 minutes), then kept for inspection only. */
