@@ -12,10 +12,9 @@ const FLUSH_EVERY_MS = 50;
 const FLUSH_AT = 500;
 /**
  * A receipt often arrives a moment before the accept it answers has committed (the operator answers the
- * submit and reports delivery almost together). It is retried in memory this many times, 200 ms apart (2 s,
- * for a loaded worker),
- * which catches nearly all of them without a write; then it is stored in unmatched_receipts, where the
- * reconciler keeps matching it (a slow accept under load, a restart, a part with an unconfirmed id).
+ * submit and reports delivery almost together). It is retried in memory this many times, 200 ms apart (2 s:
+ * a loaded worker commits accepts later), which catches nearly all of them without a write; then it is
+ * stored in unmatched_receipts, where the reconciler keeps matching it (a slow accept under load, a restart, a part with an unconfirmed id).
  */
 const MEMORY_ATTEMPTS = 10;
 const MEMORY_RETRY_MS = 200;
