@@ -93,6 +93,13 @@ export {
 } from './messages.js';
 export { GeorgianMobile, GeorgianPhone } from './phone.js';
 export {
+  AnalyzeRouteAnswer,
+  ROUTE_REFUSAL_CODES,
+  RouteAnswer,
+  RouteConstraints,
+  RouteRefusal,
+} from './routing.js';
+export {
   AdminSenderList,
   AdminSenderName,
   AuthorizationState,

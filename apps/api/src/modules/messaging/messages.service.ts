@@ -17,6 +17,7 @@ import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { OrganizationService } from '../accounts/organization.service.js';
 import { OperatorDirectory } from '../operators/operator-directory.service.js';
+import { routeAnswer } from '../routing/route-answer.js';
 import { describeRefusal } from '../routing/route-planner.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { SendersService } from '../senders/senders.service.js';
@@ -144,52 +145,24 @@ export class MessagesService {
   }
 
   /**
-   * The analysis the composer shows, plus, for a destination, which channel would carry the message now and
-   * what that channel imposes (length, repeat window, sender replacement, receipts).
+   * The analysis the composer shows, plus, for a destination, which channel would carry the message now,
+   * whether it is the operator's direct channel or a reserve, what that channel imposes (length, repeat
+   * window, sender replacement, receipts) and, as codes with their parameters, why each refusing channel does.
    */
   async analyze(auth: AuthContext, request: AnalyzeRequest & { to?: string | undefined }) {
     const analysis = analyzeText(request.text, request);
     if (!request.to) return analysis;
     const operator = await this.operators.operatorOf(request.to);
     if (!operator) return { ...analysis, route: null };
-    const plan = await this.routing.plan(operator, {
-      to: request.to,
-      text: analysis.text,
-      encoding: analysis.encoding,
-      characters: analysis.characters,
-    });
-    const warnings = plan.kind === 'route' ? [] : plan.refusals.map(describeRefusal);
-    if (plan.kind !== 'route') return { ...analysis, route: { operator, channel: null, warnings } };
-    const c = plan.channel.capabilities;
-    if (c.maxChars[analysis.encoding] < 1000)
-      warnings.push(
-        `${plan.channel.name} carries at most ${c.maxChars.ucs2} Georgian / ${c.maxChars.gsm7} Latin characters`,
-      );
-    if (c.duplicateWindowSeconds > 0)
-      warnings.push(
-        `${plan.channel.name} drops the same text to the same number within ${Math.round(c.duplicateWindowSeconds / 3600)} h`,
-      );
-    if (c.senderPolicy === 'may_override' && plan.channel.allowProviderSender)
-      warnings.push(`${plan.channel.name} may deliver under the provider's name`);
-    if (c.receiptMode !== 'realtime')
-      warnings.push(
-        c.receiptMode === 'none'
-          ? `${plan.channel.name} reports no delivery: statuses stay "in transit"`
-          : `${plan.channel.name} reports deliveries about once a minute`,
-      );
-    return {
-      ...analysis,
-      route: {
-        operator,
-        channel: plan.channel.name,
-        constraints: {
-          maxChars: c.maxChars,
-          duplicateWindowSeconds: c.duplicateWindowSeconds,
-          senderMayBeReplaced: c.senderPolicy === 'may_override' && plan.channel.allowProviderSender,
-          receiptMode: c.receiptMode,
-        },
-        warnings,
-      },
-    };
+    const [plan, directChannelId] = await Promise.all([
+      this.routing.plan(operator, {
+        to: request.to,
+        text: analysis.text,
+        encoding: analysis.encoding,
+        characters: analysis.characters,
+      }),
+      this.routing.directChannelOf(operator),
+    ]);
+    return { ...analysis, route: routeAnswer(operator, plan, directChannelId, analysis) };
   }
 }

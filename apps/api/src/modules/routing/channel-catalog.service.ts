@@ -44,6 +44,16 @@ export class ChannelCatalog {
     });
   }
 
+  /**
+   * The first channel of the operator's route as staff ordered it, disabled or not: the operator's direct
+   * channel. While staff keep a fallen direct channel disabled, the channel carrying its traffic is still a
+   * reserve.
+   */
+  async firstOf(operator: OperatorCode): Promise<string | null> {
+    await this.refresh();
+    return this.routes.get(operator)?.[0] ?? null;
+  }
+
   invalidate(): void {
     this.loadedAt = 0;
   }

@@ -51,6 +51,11 @@ export class RoutingService {
     return planRoute(candidates, await this.facts(route, message));
   }
 
+  /** The operator's direct channel: the first of its route as staff ordered it, even while disabled. */
+  directChannelOf(operator: OperatorCode): Promise<string | null> {
+    return this.catalog.firstOf(operator);
+  }
+
   async rememberSent(channel: RouteCandidate, message: RoutableMessage): Promise<void> {
     await this.guards.rememberSent(
       channel.channelId,
