@@ -10,15 +10,16 @@ import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.j
 import { CreditService } from '../billing/credit.service.js';
 import { creditReturns } from '../billing/credit-returns.js';
 import { ChannelMessageId } from '../receipts/channel-message-id.entity.js';
+import type { ClaimedMessage } from './claimed-message.js';
 import { Message, type MessageStatusValue } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
 import { type StatusChange, StatusEvents } from './status-events.js';
 
 /** What became of one claimed message. */
 export type Outcome =
-  | { kind: 'accepted'; message: Message; channelId: string; channelMessageIds: string[] }
-  | { kind: 'rejected'; message: Message; channelId: string | null; code: string }
-  | { kind: 'retry_later'; message: Message; delayMs: number; reason: string };
+  | { kind: 'accepted'; message: ClaimedMessage; channelId: string; channelMessageIds: string[] }
+  | { kind: 'rejected'; message: ClaimedMessage; channelId: string | null; code: string }
+  | { kind: 'retry_later'; message: ClaimedMessage; delayMs: number; reason: string };
 
 /**
  * Stores the outcomes of a dispatched batch: all accepted messages in one transaction (status, channel ids,
@@ -63,7 +64,7 @@ export class DispatchRecorder implements OnApplicationShutdown {
   }
 
   /** Gives claimed messages back untouched (their campaign is paused or cancelled). */
-  async release(messages: Message[]): Promise<void> {
+  async release(messages: ClaimedMessage[]): Promise<void> {
     await this.tenancy
       .system()
       .nativeUpdate(Message, { id: { $in: messages.map((m) => m.id) } }, { claimedUntil: null });
@@ -99,7 +100,7 @@ export class DispatchRecorder implements OnApplicationShutdown {
       );
       await this.credit.postMany(
         tx,
-        changed.map((o) => postings.consume(o.message.organization.id, o.message.id, o.message.parts)),
+        changed.map((o) => postings.consume(o.message.organizationId, o.message.id, o.message.parts)),
       );
       return changed;
     });
@@ -133,7 +134,7 @@ export class DispatchRecorder implements OnApplicationShutdown {
       const returns = await creditReturns(
         tx,
         changed.map((o) => ({
-          organizationId: o.message.organization.id,
+          organizationId: o.message.organizationId,
           messageId: o.message.id,
           parts: o.message.parts,
           reason: o.code,
@@ -181,7 +182,7 @@ export class DispatchRecorder implements OnApplicationShutdown {
 }
 
 function changeOf(
-  message: Message,
+  message: ClaimedMessage,
   channelId: string | null,
   status: StatusChange['status'],
   errorCode: string | null,
@@ -190,7 +191,7 @@ function changeOf(
   return {
     messageId: message.id,
     channelId,
-    organizationId: message.organization.id,
+    organizationId: message.organizationId,
     reference: message.reference ?? null,
     to: message.to,
     status,

@@ -10,6 +10,7 @@ import { OperatorDirectory } from '../operators/operator-directory.service.js';
 import { ChannelGuards } from '../routing/channel-guards.js';
 import type { RouteCandidate } from '../routing/route-planner.js';
 import { type RoutableMessage, RoutingService } from '../routing/routing.service.js';
+import { CLAIMED_COLUMNS, type ClaimedMessage, claimedFromRow } from './claimed-message.js';
 import { DispatchRecorder, type Outcome } from './dispatch-recorder.js';
 import { Message } from './message.entity.js';
 
@@ -23,7 +24,7 @@ const SLICE = 500;
 export type DispatchOutcome = 'accepted' | 'rejected' | 'retry' | 'skipped';
 
 interface Routed {
-  message: Message;
+  message: ClaimedMessage;
   routable: RoutableMessage;
   channel: RouteCandidate;
 }
@@ -67,7 +68,7 @@ export class DispatchService {
     if (messages.length === 0) return result;
 
     const outcomes: Outcome[] = [];
-    const held: Message[] = [];
+    const held: ClaimedMessage[] = [];
     const routed: Routed[] = [];
     const operatorOf = await this.operators.operatorsOf(messages.map((m) => m.to));
     for (const message of messages) {
@@ -114,8 +115,8 @@ export class DispatchService {
     return outcome;
   }
 
-  /** One conditional update claims what is still queued and unclaimed; then the claimed rows are read. */
-  private async claim(ids: string[]): Promise<Message[]> {
+  /** One conditional update claims what is still queued and unclaimed, and returns the claimed rows. */
+  private async claim(ids: string[]): Promise<ClaimedMessage[]> {
     const em = this.tenancy.system();
     const now = new Date();
     const claimed = (await em
@@ -126,10 +127,9 @@ export class DispatchService {
         updatedAt: now,
       })
       .where({ id: { $in: ids }, status: 'queued', $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] })
-      .returning('id')
-      .execute('all')) as { id: string }[];
-    if (claimed.length === 0) return [];
-    return em.find(Message, { id: { $in: claimed.map((row) => row.id) } });
+      .returning([...CLAIMED_COLUMNS] as never)
+      .execute('all', false)) as Record<string, unknown>[];
+    return claimed.map(claimedFromRow);
   }
 
   /**
@@ -204,6 +204,6 @@ export class DispatchService {
   }
 }
 
-function retry(message: Message, delayMs: number, reason: string): Outcome {
+function retry(message: ClaimedMessage, delayMs: number, reason: string): Outcome {
   return { kind: 'retry_later', message, delayMs, reason };
 }

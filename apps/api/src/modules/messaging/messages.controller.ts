@@ -1,5 +1,6 @@
 import {
   AnalyzeRequest,
+  AnalyzeRouteAnswer,
   ListMessagesQuery,
   SendBatchRequest,
   SendMessageRequest,
@@ -10,10 +11,37 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Auth, type AuthContext } from '../../common/auth/auth-context.js';
-import { ApiZodBody, ApiZodQuery, ZodPipe } from '../../common/zod.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ZodPipe } from '../../common/zod.js';
 import { BatchSendService } from './batch-send.service.js';
 import { MessageExportService } from './message-export.service.js';
 import { MessagesService } from './messages.service.js';
+
+/** A refused route as the analyze answer gives it (text analysis fields shortened to the main ones). */
+const ANALYZE_ROUTE_EXAMPLE = {
+  text: 'გამარჯობა '.repeat(40),
+  encoding: 'ucs2',
+  characters: 400,
+  units: 400,
+  parts: 6,
+  cost: 6,
+  route: {
+    operator: 'magti',
+    plan: 'impossible',
+    channel: null,
+    role: null,
+    refusals: [
+      {
+        code: 'routing/too_long',
+        channel: 'Reserve aggregator',
+        message: 'Reserve aggregator carries at most 320 characters in this encoding',
+        limit: 320,
+        characters: 400,
+        encoding: 'ucs2',
+      },
+    ],
+    warnings: ['Reserve aggregator carries at most 320 characters in this encoding'],
+  },
+};
 
 @ApiTags('messages')
 @Controller('v1/messages')
@@ -38,6 +66,13 @@ export class MessagesController {
       'Encoding, characters, parts and cost of a text, and what transliteration or look-alike replacement would save',
   })
   @ApiZodBody(AnalyzeRequest, { text: 'გამარჯობა — ეს ტესტია', replaceLookalikes: true, to: '599123456' })
+  @ApiZodResponse(AnalyzeRouteAnswer.loose(), {
+    description:
+      'The text analysis (text, encoding, characters, units, parts, unitsPerPart, unitsLeftInLastPart, ' +
+      'ucs2Forcers, cost, replacements, savings) and, with `to`, the route: here a 400-character Georgian ' +
+      'text that the only channel of the route, limited to 320, refuses',
+    example: ANALYZE_ROUTE_EXAMPLE,
+  })
   analyze(@Auth() auth: AuthContext, @Body(new ZodPipe(AnalyzeRequest)) body: z.output<typeof AnalyzeRequest>) {
     return this.messages.analyze(auth, body);
   }
