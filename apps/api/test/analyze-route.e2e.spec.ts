@@ -155,4 +155,11 @@ describe('POST /v1/messages/analyze with a destination: the route, its role and 
       .expect(422);
     expect(repeat.body.code).toBe('routing/duplicate_window');
   });
+
+  it('the OpenAPI document describes the route answer, with a refused route as its example', async () => {
+    const doc = await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200);
+    const ok = doc.body.paths['/v1/messages/analyze'].post.responses['200'].content['application/json'].schema;
+    expect(ok.properties.route.anyOf[0].required).toEqual(expect.arrayContaining(['plan', 'role', 'refusals']));
+    expect(RouteAnswer.parse(ok.example.route).refusals[0]).toMatchObject({ code: 'routing/too_long', limit: 320 });
+  });
 });

@@ -1,5 +1,5 @@
 import { type PipeTransform } from '@nestjs/common';
-import { ApiBody, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DomainError } from './domain-error.js';
 
@@ -25,6 +25,13 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.ou
 export function ApiZodBody(schema: z.ZodType, example?: unknown) {
   const jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return ApiBody({ schema: { ...jsonSchema, ...(example ? { example } : {}) } });
+}
+
+/** Documents a 200 answer in OpenAPI from the zod schema of its fields (others, described, may be there too). */
+export function ApiZodResponse(schema: z.ZodType, options: { description: string; example?: unknown }) {
+  const jsonSchema = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { example, description } = options;
+  return ApiOkResponse({ description, schema: { ...jsonSchema, ...(example ? { example } : {}) } });
 }
 
 /** Documents the query parameters of a zod object schema in OpenAPI. */

@@ -63,7 +63,7 @@ export class MessagesController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Encoding, characters, parts and cost of a text, and what transliteration or look-alike replacement would save',
+      'Encoding, characters, parts and cost of a text, what transliteration or look-alike replacement would save and, with `to`, the route it would take now',
   })
   @ApiZodBody(AnalyzeRequest, { text: 'გამარჯობა — ეს ტესტია', replaceLookalikes: true, to: '599123456' })
   @ApiZodResponse(AnalyzeRouteAnswer.loose(), {
