@@ -15,7 +15,7 @@ import {
 
 const STAFF = { email: 'staff@mtredi.ge', password: 'mtredi-staff' };
 const RESERVE = 'Reserve aggregator';
-// A Magti number (599…): staff leave only the reserve on Magti's route.
+// A Magti number (599…): Magti's direct channel fell, staff disabled it; its route goes on to the reserve.
 const MAGTI = '599 12 34 56';
 const SENTENCE = 'ხვალ 10:00-დან 14:00-მდე ჩვენი მაღაზია დახურული იქნება ინვენტარიზაციის გამო. ';
 // 400 characters of Georgian (UCS-2): over the reserve's 320.
@@ -25,10 +25,18 @@ const SHORT = 'გამარჯობა! ხვალ გელით.';
 const fill = (template: string, params: Record<string, string | number>) =>
   Object.entries(params).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), template);
 
-/** Staff, through the API: the April 2020 reserve (Georgian 320, Latin 480, 3 h repeats, provider's name) alone on Magti. */
-async function reserveOnlyOnMagti(request: APIRequestContext, baseUrl: string): Promise<void> {
+/**
+ * Staff, through the API, as in April 2020: Magti's direct channel first on its route but disabled, then the
+ * reserve (Georgian 320, Latin 480, 3 h repeats, provider's name), which the API then calls a reserve.
+ */
+async function reserveOnMagti(request: APIRequestContext, baseUrl: string): Promise<void> {
   const login = await request.post(`${baseUrl}/v1/auth/login`, { data: STAFF });
   expect(login.status()).toBe(200);
+  const fallen = await request.post(`${baseUrl}/v1/admin/channels`, {
+    data: { name: 'Magti direct', driver: 'simulator', config: { version: 1 }, enabled: false },
+  });
+  expect(fallen.status()).toBe(201);
+  const { id: directId } = (await fallen.json()) as { id: string };
   const created = await request.post(`${baseUrl}/v1/admin/channels`, {
     data: {
       name: RESERVE,
@@ -44,7 +52,7 @@ async function reserveOnlyOnMagti(request: APIRequestContext, baseUrl: string): 
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  const route = await request.put(`${baseUrl}/v1/admin/routes/magti`, { data: { channelIds: [id] } });
+  const route = await request.put(`${baseUrl}/v1/admin/routes/magti`, { data: { channelIds: [directId, id] } });
   expect(route.status()).toBe(200);
 }
 
@@ -53,8 +61,8 @@ async function untilRouteIsReserve(page: Page, baseUrl: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const answer = await page.request.post(`${baseUrl}/v1/messages/analyze`, { data: { text: SHORT, to: MAGTI } });
-    const body = (await answer.json()) as { route?: { channel?: string | null } };
-    if (body.route?.channel === RESERVE) return;
+    const body = (await answer.json()) as { route?: { channel?: string | null; role?: string | null } };
+    if (body.route?.channel === RESERVE && body.route.role === 'reserve') return;
     if (Date.now() > deadline) throw new Error(`route never switched to the reserve: ${JSON.stringify(body)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -72,7 +80,7 @@ describe('composer: the conditions of the route the message would take, before s
     platform = await startPlatform();
     browser = await launchBrowser();
     const staff = await browser.newContext();
-    await reserveOnlyOnMagti(staff.request, platform.baseUrl);
+    await reserveOnMagti(staff.request, platform.baseUrl);
     await staff.close();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     consoleErrors = collectConsoleErrors(page);

@@ -1,16 +1,7 @@
 import type { OperatorCode } from '@mtredi/api-contract';
-import type { RouteAnswer, RouteConstraints } from '../../api/analyze.js';
+import type { RouteAnswer, RouteConstraints, RouteRefusal } from '../../api/analyze.js';
 
 type Encoding = 'gsm7' | 'ucs2';
-
-/** Why a channel refuses the message, decoded from the API's sentence; `unknown` keeps the sentence. */
-export type RouteReason =
-  | { code: 'too_long'; limit: number }
-  | { code: 'duplicate_window'; hours: number }
-  | { code: 'sender_override_not_allowed' }
-  | { code: 'channel_down' }
-  | { code: 'circuit_open' }
-  | { code: 'unknown'; message: string };
 
 /** One sentence the composer shows: an i18n key under `route.note`, its parameters, how loud. */
 export interface RouteNote {
@@ -26,13 +17,13 @@ export interface RouteNote {
 
 export interface RouteView {
   operator: OperatorCode;
-  /** The class of channel that would carry it: 'reserve' when it imposes anything; null when none can. */
+  /** Whether the operator's direct channel or a reserve would carry it (the API's `role`); null when none can. */
   carrier: 'direct' | 'reserve' | null;
   /**
-   * When no channel can take it: 'refused' when every refusal is lasting (the send is refused before
-   * charging), 'waits' when a channel is only down or paused (the send is accepted and waits), else 'unclear'.
+   * When no channel can take it: 'refused' when no channel ever could (the send is refused before charging),
+   * 'waits' when one could once it recovers (the send is accepted and waits).
    */
-  blocked: 'refused' | 'waits' | 'unclear' | null;
+  blocked: 'refused' | 'waits' | null;
   notes: RouteNote[];
 }
 
@@ -45,66 +36,42 @@ export interface TextFacts {
 /** A channel below this many characters is a limit worth telling (the direct channels carry 1000); as the API. */
 const UNLIMITED = 1000;
 
-/*
- * The API answers a refused route with the sentences of describeRefusal (apps/api routing/route-planner.ts)
- * and no codes; these patterns read them back. A sentence that matches none is shown as the API wrote it.
+/**
+ * Why one channel refuses the message, from the API's code and parameters. A code this portal does not know,
+ * or one without the parameters its sentence needs, is shown as the API's own sentence.
  */
-const PATTERNS: { pattern: RegExp; reason: (m: RegExpMatchArray) => RouteReason }[] = [
-  {
-    pattern: / carries at most (\d+) characters in this encoding$/,
-    reason: (m) => ({ code: 'too_long', limit: Number(m[1]) }),
-  },
-  {
-    pattern: / drops the same text to the same number within (\d+) h$/,
-    // Under an hour the API rounds to "0 h": its own sentence then says more than "0 hours" would.
-    reason: (m) =>
-      Number(m[1]) >= 1
-        ? { code: 'duplicate_window', hours: Number(m[1]) }
-        : { code: 'unknown', message: m.input ?? '' },
-  },
-  {
-    pattern: / may replace the sender name and is not allowed to$/,
-    reason: () => ({ code: 'sender_override_not_allowed' }),
-  },
-  { pattern: / is down$/, reason: () => ({ code: 'channel_down' }) },
-  { pattern: / is failing and paused$/, reason: () => ({ code: 'circuit_open' }) },
-];
-
-export function refusalReason(sentence: string): RouteReason {
-  for (const { pattern, reason } of PATTERNS) {
-    const match = sentence.match(pattern);
-    if (match) return reason(match);
+export function refusalNote(refusal: RouteRefusal, text: TextFacts): RouteNote {
+  switch (refusal.code) {
+    case 'routing/too_long': {
+      if (refusal.limit === undefined) break;
+      // The API's count is of the text it analysed, the one this refusal is about.
+      const encoding = refusal.encoding ?? text.encoding;
+      return {
+        code: 'too_long',
+        key: `tooLong.${encoding}`,
+        params: { limit: refusal.limit, n: refusal.characters ?? text.characters },
+        severity: 'error',
+      };
+    }
+    case 'routing/duplicate_window': {
+      if (refusal.windowSeconds === undefined) break;
+      const { key, n } = windowIn(refusal.windowSeconds, 'repeatHours', 'repeatMinutes');
+      return { code: 'duplicate_window', key, params: { n }, plural: n, severity: 'error' };
+    }
+    case 'routing/sender_override_not_allowed':
+      return { code: 'sender_override_not_allowed', key: 'senderNotAllowed', params: {}, severity: 'error' };
+    case 'routing/channel_down':
+      return { code: 'channel_down', key: 'channelDown', params: {}, severity: 'warn' };
+    case 'routing/circuit_open':
+      return { code: 'circuit_open', key: 'circuitOpen', params: {}, severity: 'warn' };
   }
-  return { code: 'unknown', message: sentence };
+  return unknownNote(refusal.message, 'warn');
 }
 
-/** Why the message cannot go, one note per reason. */
-export function refusalNote(reason: RouteReason, text: TextFacts): RouteNote {
-  switch (reason.code) {
-    case 'too_long':
-      return {
-        code: reason.code,
-        key: `tooLong.${text.encoding}`,
-        params: { limit: reason.limit, n: text.characters },
-        severity: 'error',
-      };
-    case 'duplicate_window':
-      return {
-        code: reason.code,
-        key: 'repeatHours',
-        params: { n: reason.hours },
-        plural: reason.hours,
-        severity: 'error',
-      };
-    case 'sender_override_not_allowed':
-      return { code: reason.code, key: 'senderNotAllowed', params: {}, severity: 'error' };
-    case 'channel_down':
-      return { code: reason.code, key: 'channelDown', params: {}, severity: 'warn' };
-    case 'circuit_open':
-      return { code: reason.code, key: 'circuitOpen', params: {}, severity: 'warn' };
-    case 'unknown':
-      return unknownNote(reason.message, 'warn');
-  }
+/** A window in whole hours, or in minutes (at least one) when shorter than an hour. */
+function windowIn(seconds: number, hoursKey: string, minutesKey: string): { key: string; n: number } {
+  const hours = Math.round(seconds / 3600);
+  return hours >= 1 ? { key: hoursKey, n: hours } : { key: minutesKey, n: Math.max(1, Math.round(seconds / 60)) };
 }
 
 function unknownNote(message: string, severity: RouteNote['severity']): RouteNote {
@@ -123,18 +90,8 @@ export function constraintNotes(c: RouteConstraints, text: TextFacts): RouteNote
       severity: 'info',
     });
   if (c.duplicateWindowSeconds > 0) {
-    const hours = Math.round(c.duplicateWindowSeconds / 3600);
-    notes.push(
-      hours >= 1
-        ? { code: 'duplicate_window', key: 'duplicateHours', params: { n: hours }, plural: hours, severity: 'warn' }
-        : {
-            code: 'duplicate_window',
-            key: 'duplicateMinutes',
-            params: { n: Math.max(1, Math.round(c.duplicateWindowSeconds / 60)) },
-            plural: Math.max(1, Math.round(c.duplicateWindowSeconds / 60)),
-            severity: 'warn',
-          },
-    );
+    const { key, n } = windowIn(c.duplicateWindowSeconds, 'duplicateHours', 'duplicateMinutes');
+    notes.push({ code: 'duplicate_window', key, params: { n }, plural: n, severity: 'warn' });
   }
   if (c.senderMayBeReplaced)
     notes.push({ code: 'sender_replaced', key: 'senderReplaced', params: {}, severity: 'warn' });
@@ -146,49 +103,28 @@ export function constraintNotes(c: RouteConstraints, text: TextFacts): RouteNote
   return notes;
 }
 
-function imposesAnything(c: RouteConstraints): boolean {
-  return (
-    c.maxChars.gsm7 < UNLIMITED ||
-    c.maxChars.ucs2 < UNLIMITED ||
-    c.duplicateWindowSeconds > 0 ||
-    c.senderMayBeReplaced ||
-    c.receiptMode !== 'realtime'
-  );
-}
-
 /** The composer's view of the analyze answer's route, for the text as it will be sent. */
 export function routeView(route: RouteAnswer, text: TextFacts): RouteView {
-  if (route.channel !== null && route.constraints) {
-    const c = route.constraints;
+  if (route.plan === 'route') {
     return {
       operator: route.operator,
-      carrier: imposesAnything(c) ? 'reserve' : 'direct',
+      carrier: route.role,
       blocked: null,
-      notes: constraintNotes(c, text),
+      // Without constraints only the API's sentences are known.
+      notes: route.constraints
+        ? constraintNotes(route.constraints, text)
+        : route.warnings.map((w) => unknownNote(w, 'warn')),
     };
   }
-  if (route.channel !== null) {
-    // A channel but no constraints: only the API's sentences are known.
-    return {
-      operator: route.operator,
-      carrier: route.warnings.length ? 'reserve' : 'direct',
-      blocked: null,
-      notes: route.warnings.map((w) => unknownNote(w, 'warn')),
-    };
-  }
-  const reasons = route.warnings.map(refusalReason);
   // Shortening to the longest limit any channel allows is enough: say only that one.
-  const longest = Math.max(0, ...reasons.map((r) => (r.code === 'too_long' ? r.limit : 0)));
-  const kept = reasons.filter((r) => r.code !== 'too_long' || r.limit === longest);
-  const notes = dedupe(kept.map((r) => refusalNote(r, text)));
-  const lasting = reasons.every((r) => r.code !== 'unknown' && r.code !== 'channel_down' && r.code !== 'circuit_open');
-  const passing = reasons.some((r) => r.code === 'channel_down' || r.code === 'circuit_open');
+  const longest = Math.max(0, ...route.refusals.map((r) => (r.code === 'routing/too_long' ? (r.limit ?? 0) : 0)));
+  const kept = route.refusals.filter((r) => r.code !== 'routing/too_long' || (r.limit ?? 0) === longest);
   return {
     operator: route.operator,
     carrier: null,
-    // No reason at all means no channel serves the operator: the API refuses such a send too.
-    blocked: lasting ? 'refused' : passing ? 'waits' : 'unclear',
-    notes,
+    // No refusal at all means no channel serves the operator: the API plans it impossible, and refuses a send.
+    blocked: route.plan === 'impossible' ? 'refused' : 'waits',
+    notes: dedupe(kept.map((r) => refusalNote(r, text))),
   };
 }
 

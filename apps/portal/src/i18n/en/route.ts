@@ -15,7 +15,6 @@ export const routeEn: typeof routeKa = {
         'No channel can deliver this message to this number: sending it will be refused. Change the text as explained below.',
       waits:
         'No channel can take this message right now: if you send it, it waits in the queue until a channel recovers.',
-      unclear: 'No channel can take this message right now.',
     },
     note: {
       lengthLimit: {
@@ -36,6 +35,8 @@ export const routeEn: typeof routeKa = {
       receiptsOther: 'Delivery reports may be delayed or missing.',
       repeatHours:
         'This text already went to this number within the last {n} hour; the route available now would not deliver it again. | This text already went to this number within the last {n} hours; the route available now would not deliver it again.',
+      repeatMinutes:
+        'This text already went to this number within the last {n} minute; the route available now would not deliver it again. | This text already went to this number within the last {n} minutes; the route available now would not deliver it again.',
       senderNotAllowed:
         "The route available now may replace your sender name with the provider's, which is not enabled for your messages.",
       channelDown: "A channel of this operator's route is down right now.",
