@@ -1,3 +1,4 @@
+import type { SimulatorDriver } from '@mtredi/driver-simulator';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -5,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../src/db/seed-demo.js';
 import { Tenancy } from '../src/db/tenancy.js';
 import { Channel } from '../src/modules/channels/channel.entity.js';
-import { tbilisiDay } from '../src/modules/statistics/statistics.service.js';
+import { ChannelRuntime } from '../src/modules/channels/channel-runtime.service.js';
+import { Message } from '../src/modules/messaging/message.entity.js';
+import { StatisticsService, tbilisiDay } from '../src/modules/statistics/statistics.service.js';
 import { bearer, login } from './support/http.js';
 import { createTestPlatform, eventually, type TestPlatform } from './support/platform.js';
 
@@ -129,5 +132,47 @@ describe('statistics: per channel, and the daily table as an Excel file', () => 
       .set(auth())
       .expect(400);
     expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['to']);
+  });
+  it('counts a delivered message on the channel its receipt came from, without looking the channel up', async () => {
+    const em = app.get(Tenancy).system();
+    const statistics = app.get(StatisticsService);
+    const ofChannel = async () =>
+      (await http().get(`/v1/statistics/channels?from=${today}&to=${today}`).set(auth()).expect(200)).body.items[0];
+    const before = await ofChannel();
+    const lookups = statistics.channelsLookedUp;
+    const driver = app.get(ChannelRuntime).get(channel.id)?.driver as SimulatorDriver | undefined;
+    if (!driver) throw new Error('the simulator channel is not running');
+    const { simulator } = driver;
+    simulator.setScenario({ version: 1, receipt: { state: 'delivered', delay: { kind: 'fixed', ms: 1500 } } });
+    const sent = await http()
+      .post('/v1/messages')
+      .set(auth())
+      .send({ to: '599500004', sender: DEMO.sender, text: 'არხი' })
+      .expect(201);
+    const id = sent.body.id as string;
+    await eventually(async () => {
+      const m = await em.findOne(Message, { id }, { refresh: true });
+      return m?.status === 'in_transit' ? m : undefined;
+    });
+    // Were the channel looked up from the message, the delivery would count on no channel: the receipt's
+    // change has to carry it.
+    await em.nativeUpdate(Message, { id }, { channelId: null });
+    await eventually(async () => {
+      const m = await em.findOne(Message, { id }, { refresh: true });
+      return m?.status === 'delivered' ? m : undefined;
+    });
+    const after = await eventually(async () => {
+      const item = await ofChannel();
+      return item.delivered === before.delivered + 1 ? item : undefined;
+    });
+    expect(after).toMatchObject({ channelId: channel.id, sent: before.sent + 1, delivered: before.delivered + 1 });
+    const day = await http()
+      .get(`/v1/statistics/daily?from=${today}&to=${today}&channelId=${channel.id}`)
+      .set(auth())
+      .expect(200);
+    expect(day.body.items[0]).toMatchObject({ sent: before.sent + 1, delivered: before.delivered + 1 });
+    // Dispatch and receipts name their channel: no change of this message had its channel looked up.
+    expect(statistics.channelsLookedUp).toBe(lookups);
+    simulator.setScenario({ version: 1 });
   });
 });

@@ -14,12 +14,20 @@ export interface StatusChange {
   sender?: string;
   operator?: string | null;
   /**
-   * The channel that took the message (null: none did). Left out (undefined) by a publisher that does not
-   * know it; the statistics then look it up from the message, once per batch of changes.
+   * The channel that took the message (null: none did, e.g. refused before routing, cancelled while
+   * queued). Dispatch and receipts always say it; `queued` changes of new messages have none yet. Left
+   * out (undefined) only by a publisher that cannot know it: the statistics then look it up from the
+   * message, once per batch of changes.
    */
   channelId?: string | null;
   /** When the platform accepted the message: the start of "time to deliver". */
   acceptedAt?: Date;
+  /**
+   * Only on the `queued` change of a message sent again because its submit never reached the operator
+   * (receipts/resender.ts): when the `in_transit` of that lost submit was published. The change withdraws
+   * that send (on `channelId`): the statistics subtract it, so the message counts as sent once.
+   */
+  withdrawnSendAt?: Date;
 }
 
 type Listener = (changes: StatusChange[]) => Promise<void> | void;

@@ -24,6 +24,8 @@ const CHUNK = 1000;
 
 export interface MatchedReceipt {
   messageId: string;
+  /** The channel that sent the receipt: the published change carries it, so no listener looks it up. */
+  channelId: string;
   receipt: Receipt;
 }
 
@@ -42,18 +44,19 @@ export interface Applied {
  */
 export async function applyReceipts(tx: SqlEntityManager, matched: MatchedReceipt[]): Promise<Applied> {
   // One outcome per message and batch: the first final receipt wins, as it would applied one by one.
-  const first = new Map<string, Receipt>();
+  const first = new Map<string, MatchedReceipt>();
   const notReceived = new Set<string>();
-  for (const { messageId, receipt } of matched) {
+  for (const m of matched) {
+    const { messageId, receipt } = m;
     if (!STATUS_BY_RECEIPT[receipt.state] || first.has(messageId) || notReceived.has(messageId)) continue;
     if (receipt.errorCode !== undefined && NOT_RECEIVED_CODES.has(receipt.errorCode)) notReceived.add(messageId);
-    else first.set(messageId, receipt);
+    else first.set(messageId, m);
   }
   const now = new Date();
   const changes: StatusChange[] = [];
-  const groups = groupBy(first, ([, r]) => `${r.state}\u0000${r.errorCode ?? ''}`);
+  const groups = groupBy(first, ([, m]) => `${m.receipt.state}\u0000${m.receipt.errorCode ?? ''}`);
   for (const entries of groups.values()) {
-    const sample = (entries[0] as [string, Receipt])[1];
+    const sample = (entries[0] as [string, MatchedReceipt])[1].receipt;
     const status = STATUS_BY_RECEIPT[sample.state] as MessageStatusValue;
     const errorCode = sample.errorCode?.slice(0, 40) ?? null;
     for (let i = 0; i < entries.length; i += CHUNK) {
@@ -65,8 +68,9 @@ export async function applyReceipts(tx: SqlEntityManager, matched: MatchedReceip
         .returning('id')
         .execute('all')) as { id: string }[];
       for (const { id } of rows) {
-        const at = (first.get(id) as Receipt).at;
-        changes.push({ messageId: id, organizationId: '', reference: null, to: '', status, errorCode, at });
+        const { receipt, channelId } = first.get(id) as MatchedReceipt;
+        const at = receipt.at;
+        changes.push({ messageId: id, organizationId: '', reference: null, to: '', status, errorCode, at, channelId });
       }
     }
   }

@@ -126,7 +126,7 @@ export class ReceiptsService implements OnApplicationShutdown {
     const missed: Pending[] = [];
     for (const pending of batch) {
       const messageId = messageIdOf.get(`${pending.channelId}\u0000${pending.receipt.channelMessageId}`);
-      if (messageId) matched.push({ messageId, receipt: pending.receipt });
+      if (messageId) matched.push({ messageId, channelId: pending.channelId, receipt: pending.receipt });
       else missed.push(pending);
     }
     if (matched.length > 0) await this.applyMatched(matched);

@@ -96,7 +96,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     }
     if (matched.length > 0) {
       await this.receipts.applyMatched(
-        matched.map(({ row, messageId }) => ({ messageId, receipt: receiptOf(row) })),
+        matched.map(({ row, messageId }) => ({ messageId, channelId: row.channelId, receipt: receiptOf(row) })),
         (tx) =>
           deleteRows(
             tx,
@@ -116,6 +116,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     const rowById = new Map(rows.map((r) => [r.id, r]));
     const matched: MatchedReceipt[] = pairs.map(({ receipt, placeholder }) => ({
       messageId: placeholder.messageId,
+      channelId: placeholder.channelId,
       receipt: receiptOf(rowById.get(receipt.id) as UnmatchedReceipt),
     }));
     await this.receipts.applyMatched(matched, async (tx) => {

@@ -50,6 +50,8 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
   private writing: Promise<void> = Promise.resolve();
   /** Changes whose publisher did not say the channel; looked up in one query when the batch is written. */
   private channelUnknown: StatusChange[] = [];
+  /** Changes whose channel had to be looked up so far: a publisher that leaves it out shows here. */
+  private channelLookups = 0;
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -67,16 +69,32 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
    */
   async count(changes: StatusChange[]): Promise<void> {
     for (const c of changes) {
-      const scopes = [`day:${tbilisiDay(c.at)}`];
-      if (c.campaignId) scopes.push(`campaign:${c.campaignId}`);
-      if (c.sender) scopes.push(`sender:${c.sender}`);
-      if (c.operator) scopes.push(`operator:${c.operator}`);
+      if (c.withdrawnSendAt) {
+        this.withdrawSend(c, c.withdrawnSendAt);
+        continue;
+      }
+      const scopes = scopesOf(c, c.at);
       if (c.channelId) scopes.push(channelScope(c.channelId), channelScope(c.channelId, tbilisiDay(c.at)));
-      // An accepted message has no channel yet; anything later may have one the publisher did not name.
+      // Looked up only for a change whose publisher left the channel out; never for one that names it
+      // (or says null), nor for an accepted message, which has no channel yet.
       else if (c.channelId === undefined && c.status !== 'queued') this.channelUnknown.push(c);
       this.addAll(c, scopes);
     }
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  /**
+   * A message sent again after its submit was lost (receipts/resender.ts): its earlier `in_transit` is
+   * subtracted where it was counted (that send's day and channel), and its next one counts. Taking the lost
+   * send back, rather than skipping a message's second `in_transit`, keeps every counter a plain sum that
+   * any process can add to without knowing what was counted before, moves "sent" to the channel and day the
+   * message really went out on (a resend may fail over to another channel), and leaves no message "in
+   * transit" for ever on the channel that lost it. The resend's `queued` is no new acceptance: not counted.
+   */
+  private withdrawSend(c: StatusChange, sentAt: Date): void {
+    const scopes = scopesOf(c, sentAt);
+    if (c.channelId) scopes.push(channelScope(c.channelId), channelScope(c.channelId, tbilisiDay(sentAt)));
+    for (const scope of scopes) this.add(c.organizationId, scope, 'in_transit', -1);
   }
 
   private addAll(c: StatusChange, scopes: string[]): void {
@@ -88,10 +106,16 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  /** How many changes came without their channel and had it looked up (diagnostics, tests). */
+  get channelsLookedUp(): number {
+    return this.channelLookups;
+  }
+
   /** The channel scopes of changes published without their channel: one lookup per batch, not per change. */
   private async resolveChannels(): Promise<void> {
     const changes = this.channelUnknown;
     this.channelUnknown = [];
+    this.channelLookups += changes.length;
     const channelOf = new Map<string, string | null>();
     try {
       const ids = [...new Set(changes.map((c) => c.messageId))];
@@ -120,7 +144,8 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
     this.timer = null;
     this.writing = this.writing.then(async () => {
       if (this.channelUnknown.length > 0) await this.resolveChannels();
-      const batch = [...this.pending.values()].sort((a, b) => a.key.localeCompare(b.key));
+      // A send and its withdrawal in the same batch cancel out: nothing to write.
+      const batch = [...this.pending.values()].filter((i) => i.count !== 0).sort((a, b) => a.key.localeCompare(b.key));
       this.pending.clear();
       if (batch.length === 0) return;
       try {
@@ -148,10 +173,10 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
     await this.flush();
   }
 
-  private add(organizationId: string, scope: string, metric: string): void {
+  private add(organizationId: string, scope: string, metric: string, delta = 1): void {
     const key = `${organizationId}|${scope}|${metric}`;
     const entry = this.pending.get(key) ?? { key, organizationId, scope, metric, count: 0 };
-    entry.count++;
+    entry.count += delta;
     this.pending.set(key, entry);
   }
 
@@ -173,6 +198,15 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
     }
     return result;
   }
+}
+
+/** The scopes every change counts in, but its channel's: its day (of `at`), campaign, sender, operator. */
+function scopesOf(c: StatusChange, at: Date): string[] {
+  const scopes = [`day:${tbilisiDay(at)}`];
+  if (c.campaignId) scopes.push(`campaign:${c.campaignId}`);
+  if (c.sender) scopes.push(`sender:${c.sender}`);
+  if (c.operator) scopes.push(`operator:${c.operator}`);
+  return scopes;
 }
 
 export function latencyMetric(ms: number): string {
