@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import { CreditService } from '../src/modules/billing/credit.service.js';
 import { LedgerPosting } from '../src/modules/billing/ledger-posting.entity.js';
 import { ChannelMessageId } from '../src/modules/receipts/channel-message-id.entity.js';
 import { UnmatchedReceipt } from '../src/modules/receipts/unmatched-receipt.entity.js';
+import { tbilisiDay } from '../src/modules/statistics/statistics.service.js';
 import { login } from './support/http.js';
 import { createTestPlatform, eventually, grantCredit, type TestPlatform } from './support/platform.js';
 import { SimulatorProcess, useSmppChannel } from './support/simulator.js';
@@ -14,6 +17,33 @@ import { SimulatorProcess, useSmppChannel } from './support/simulator.js';
 /** The channel's window for parts accepted under unconfirmed ids: short, so a test waits seconds. */
 const WINDOW_SECONDS = 8;
 const FAST_RECEIPTS = { receipt: { state: 'delivered', delay: { kind: 'fixed', ms: 100 } } };
+
+interface Figures {
+  accepted: number;
+  sent: number;
+  delivered: number;
+  rejected: number;
+  inTransit: number;
+}
+
+interface StatusEventBody {
+  data: { messageId: string; status: string; errorCode: string | null; at: string };
+}
+
+/** The customer's webhook endpoint on loopback: keeps every status event it is sent. */
+async function startReceiver(): Promise<{ url: string; events: StatusEventBody[]; server: Server }> {
+  const events: StatusEventBody[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as StatusEventBody);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, events, server };
+}
 
 /**
  * Unknown outcomes and late receipts, end to end: the platform (API + worker) with an SMPP channel bound
@@ -23,7 +53,9 @@ describe('reconciling receipts and unconfirmed submits', () => {
   let platform: TestPlatform;
   let app: NestFastifyApplication;
   let sim: SimulatorProcess;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let n = 0;
+  const today = tbilisiDay(new Date());
   const auth = () => ({ Authorization: `Bearer ${platform.apiKey}` });
   const em = () => app.get(Tenancy).system();
 
@@ -47,6 +79,26 @@ describe('reconciling receipts and unconfirmed submits', () => {
       const v = await view(id);
       return v.status === status ? v : undefined;
     }, timeoutMs);
+  /** Counters of the day: for the organization, and per channel (the platform has one). */
+  const counters = async () => {
+    const server = request(app.getHttpServer());
+    const day = await server.get(`/v1/statistics/daily?from=${today}&to=${today}`).set(auth()).expect(200);
+    const channels = await server.get(`/v1/statistics/channels?from=${today}&to=${today}`).set(auth()).expect(200);
+    const pick = ({ accepted, sent, delivered, rejected, inTransit }: Figures) => ({
+      accepted,
+      sent,
+      delivered,
+      rejected,
+      inTransit,
+    });
+    return { day: pick(day.body.items[0]), channel: pick(channels.body.items[0] ?? {}) };
+  };
+  /** What the webhook receiver was told about a message, in the order of the changes. */
+  const webhookEvents = (messageId: string) =>
+    receiver.events
+      .filter((e) => e.data.messageId === messageId)
+      .sort((a, b) => a.data.at.localeCompare(b.data.at))
+      .map((e) => [e.data.status, e.data.errorCode]);
   const idsOf = (messageId: string) => em().find(ChannelMessageId, { messageId });
   const postingsOf = async (messageId: string) =>
     (await em().find(LedgerPosting, { memo: { $like: `%${messageId}%` } }, { orderBy: { id: 'asc' } })).map(
@@ -64,10 +116,14 @@ describe('reconciling receipts and unconfirmed submits', () => {
     });
     app = await platform.startHttp('all');
     await grantCredit(app, platform.organizationId, 100);
+    receiver = await startReceiver();
+    await request(app.getHttpServer()).post('/v1/webhooks').set(auth()).send({ url: receiver.url }).expect(201);
   }, 60_000);
   afterAll(async () => {
     await platform?.destroy();
     await sim?.stop();
+    receiver?.server.closeAllConnections();
+    receiver?.server.close();
   });
 
   it('stores a receipt that comes before its accept is stored, and applies it once the accept is there, across a restart', async () => {
@@ -143,6 +199,7 @@ describe('reconciling receipts and unconfirmed submits', () => {
       smpp: { accounts: [{ systemId: 'mtredi', password: 'test' }], swallowProbability: 1 },
     });
     const before = await sim.smscStats();
+    const countedBefore = await counters();
     const m = await send('Never read by the SMSC');
     await eventually(async () =>
       (await sim.smscStats()).submitsSwallowed > before.submitsSwallowed ? true : undefined,
@@ -166,6 +223,30 @@ describe('reconciling receipts and unconfirmed submits', () => {
     expect(end.consumed - start.consumed).toBe(1);
     expect(end.available - start.available).toBe(-1);
     expect(end.reserved).toBe(start.reserved);
+
+    // Counted as accepted once and sent once: the resend withdrew the lost send before the second one.
+    const counted = await counters();
+    expect(counted.day).toEqual({
+      accepted: countedBefore.day.accepted + 1,
+      sent: countedBefore.day.sent + 1,
+      delivered: countedBefore.day.delivered + 1,
+      rejected: countedBefore.day.rejected,
+      inTransit: countedBefore.day.inTransit,
+    });
+    expect(counted.channel).toMatchObject({
+      sent: countedBefore.channel.sent + 1,
+      delivered: countedBefore.channel.delivered + 1,
+      inTransit: countedBefore.channel.inTransit,
+    });
+    // Webhook receivers are told the history as stored: why the message is queued again, then its send.
+    await eventually(async () => (webhookEvents(m.id).length === 5 ? true : undefined));
+    expect(webhookEvents(m.id)).toEqual([
+      ['queued', null],
+      ['in_transit', null],
+      ['queued', 'channel/unconfirmed_resent'],
+      ['in_transit', null],
+      ['delivered', '000'],
+    ]);
   }, 60_000);
 
   /** A rejection of a message already consumed posts a refund (consumed → available), not a release. */
@@ -174,6 +255,7 @@ describe('reconciling receipts and unconfirmed submits', () => {
       ...FAST_RECEIPTS,
       smpp: { accounts: [{ systemId: 'mtredi', password: 'test' }], swallowProbability: 1 },
     });
+    const countedBefore = await counters();
     const m = await send('Rejected the second time');
     await statusOf(m.id, 'in_transit');
     await sim.setScenario({
@@ -183,5 +265,16 @@ describe('reconciling receipts and unconfirmed submits', () => {
     const rejected = await statusOf(m.id, 'rejected', (WINDOW_SECONDS + 10) * 1000);
     expect(rejected.history.at(-1)?.errorCode).toBe('ESME_RINVDSTADR');
     expect(await postingsOf(m.id)).toEqual(['reserve', 'consume', 'refund']);
+    // Its lost send is withdrawn: rejected, never sent, and not left in transit.
+    const counted = await counters();
+    expect(counted.day).toEqual({
+      ...countedBefore.day,
+      accepted: countedBefore.day.accepted + 1,
+      rejected: countedBefore.day.rejected + 1,
+    });
+    expect(counted.channel).toMatchObject({
+      sent: countedBefore.channel.sent,
+      inTransit: countedBefore.channel.inTransit,
+    });
   }, 60_000);
 });

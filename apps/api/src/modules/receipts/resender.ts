@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { UNCONFIRMED_ID_PREFIX } from '@mtredi/channel-sdk';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
@@ -6,6 +7,8 @@ import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { Message } from '../messaging/message.entity.js';
 import { MessageEvent } from '../messaging/message-event.entity.js';
+import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
+import { ChannelGuards } from '../routing/channel-guards.js';
 import { ChannelMessageId } from './channel-message-id.entity.js';
 
 /** Event code of a message sent again because its unconfirmed submit never reached the operator. */
@@ -30,6 +33,11 @@ const CHUNK = 1000;
  * Puts messages whose accepted submit the operator never got back in the queue. Credit: the message was
  * consumed at its first accept; the second accept's consume has the same idempotency key, so it stays
  * charged once (a second attempt that ends rejected must be refunded: see billing/credit-returns.ts).
+ *
+ * Listeners get a `queued` change with errorCode RESENT_CODE that withdraws the lost send
+ * (`withdrawnSendAt`): the statistics subtract its `in_transit`, so the next one counts the message as
+ * sent once, on the channel and day it really went out; webhook receivers see the message's history as
+ * it is stored: queued, in_transit, queued (channel/unconfirmed_resent), in_transit, then the outcome.
  */
 @Injectable()
 export class Resender {
@@ -37,13 +45,16 @@ export class Resender {
 
   constructor(
     private readonly tenancy: Tenancy,
+    private readonly events: StatusEvents,
+    private readonly guards: ChannelGuards,
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
 
   /**
    * In transit → queued, with an event saying why; placeholder ids removed (the next accept records new
-   * ids); a submit job queued after commit. Messages resent MAX_RESENDS times already are flagged
-   * unknown instead. Only messages still in transit change, so concurrent reconcilers cannot both act.
+   * ids); the channel's record of the submit forgotten (its repeat window must not stop the resend); the
+   * change published; a submit job queued after commit. Messages resent MAX_RESENDS times already are
+   * flagged unknown instead. Only messages still in transit change, so concurrent reconcilers cannot both act.
    */
   async resend(messageIds: string[]): Promise<string[]> {
     if (messageIds.length === 0) return [];
@@ -54,11 +65,14 @@ export class Resender {
     if (over.length > 0) await this.flagUnknown(over);
     const now = new Date();
     const resent: { id: string; attempts: number }[] = [];
+    const changes: StatusChange[] = [];
+    const lost: { channelId: string; to: string; text: string }[] = [];
     await em.transactional(async (tx) => {
       for (let i = 0; i < wanted.length; i += CHUNK) {
         const rows = (await tx
           .createQueryBuilder(Message)
-          .update({ status: 'queued', claimedUntil: null, updatedAt: now })
+          // The unknown-outcome flag is settled: the submit was lost. A later unconfirmed one may be flagged again.
+          .update({ status: 'queued', errorCode: null, claimedUntil: null, updatedAt: now })
           .where({ id: { $in: wanted.slice(i, i + CHUNK) }, status: 'in_transit' })
           .returning(['id', 'attempts'])
           .execute('all')) as { id: string; attempts: number }[];
@@ -67,16 +81,45 @@ export class Resender {
       if (resent.length === 0) return;
       const ids = resent.map((r) => r.id);
       for (let i = 0; i < ids.length; i += CHUNK) {
-        await tx.nativeDelete(ChannelMessageId, {
-          messageId: { $in: ids.slice(i, i + CHUNK) },
-          channelMessageId: UNCONFIRMED_RANGE,
-        });
+        const slice = ids.slice(i, i + CHUNK);
+        await tx.nativeDelete(ChannelMessageId, { messageId: { $in: slice }, channelMessageId: UNCONFIRMED_RANGE });
+        // Read under the update's row locks: nothing can dispatch these messages before the commit.
+        const sentAt = await this.lastSentAt(tx, slice);
+        const messages = await tx.find(
+          Message,
+          { id: { $in: slice } },
+          {
+            fields: ['id', 'organization', 'reference', 'to', 'text', 'campaignId', 'sender', 'operator', 'channelId'],
+          },
+        );
+        for (const m of messages) {
+          // The channel of the lost submit: the resend does not change it, the next accept does.
+          const channelId = m.channelId ?? null;
+          if (channelId) lost.push({ channelId, to: m.to, text: m.text });
+          changes.push({
+            messageId: m.id,
+            organizationId: m.organization.id,
+            reference: m.reference ?? null,
+            to: m.to,
+            status: 'queued',
+            errorCode: RESENT_CODE,
+            at: now,
+            campaignId: m.campaignId ?? null,
+            sender: m.sender,
+            operator: m.operator ?? null,
+            channelId,
+            withdrawnSendAt: sentAt.get(m.id) ?? now,
+          });
+        }
       }
       await tx.insertMany(
         MessageEvent,
         ids.map((messageId) => ({ messageId, status: 'queued' as const, errorCode: RESENT_CODE, at: now })),
       );
     });
+    if (resent.length === 0) return [];
+    await this.guards.forgetSent(lost);
+    await this.events.publish(changes);
     for (const { id, attempts } of resent) {
       await this.queue.add(SUBMIT_JOB, submitJob(id), {
         jobId: `${id}:resend:${attempts}`,
@@ -84,9 +127,7 @@ export class Resender {
         removeOnFail: true,
       });
     }
-    if (resent.length > 0) {
-      this.logger.warn(`Sent again ${resent.length} message(s) whose unconfirmed submit the operator never got`);
-    }
+    this.logger.warn(`Sent again ${resent.length} message(s) whose unconfirmed submit the operator never got`);
     return resent.map((r) => r.id);
   }
 
@@ -117,6 +158,22 @@ export class Resender {
       );
     });
     return flagged;
+  }
+
+  /** When each message's last confirmed-or-not send was recorded: the `at` of its `in_transit` change. */
+  private async lastSentAt(tx: SqlEntityManager, messageIds: string[]): Promise<Map<string, Date>> {
+    const events = await tx.find(
+      MessageEvent,
+      // Not the unknown-outcome flag, which is an in_transit event too but no send.
+      { messageId: { $in: messageIds }, status: 'in_transit', errorCode: null },
+      { fields: ['messageId', 'at'] },
+    );
+    const last = new Map<string, Date>();
+    for (const e of events) {
+      const seen = last.get(e.messageId);
+      if (!seen || e.at > seen) last.set(e.messageId, e.at);
+    }
+    return last;
   }
 
   private async resendCounts(messageIds: string[]): Promise<Map<string, number>> {

@@ -35,6 +35,15 @@ export class ChannelGuards {
   }
 
   /**
+   * Forgets submits the channel never got (a lost submit sent again: receipts/resender.ts), so its repeat
+   * window does not stop the resend. Windowless channels keep no record; deleting nothing costs one call.
+   */
+  async forgetSent(sent: { channelId: string; to: string; text: string }[]): Promise<void> {
+    if (sent.length === 0) return;
+    await this.redis.del(...sent.map((s) => this.duplicateKey(s.channelId, s.to, s.text)));
+  }
+
+  /**
    * Takes one slot of the channel's per-second budget, shared by all workers. Returns 0 when granted, else
    * how long to wait for the next second.
    */
