@@ -5,4 +5,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/tools/setup.sh"
 cd "$root"
-exec node apps/api/dist/cli.js start
+# A bounded heap: V8 otherwise lets garbage grow far past the live data before collecting it.
+exec node --max-old-space-size="${MTREDI_MAX_HEAP_MB:-384}" apps/api/dist/cli.js start

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,8 @@ export interface CampaignResult {
   processes: ProcessUse[];
   /** Share of both cores busy during the campaign (all processes on the machine). */
   machineBusy: number;
+  /** CPU the shared servers used during the campaign (all their processes), in ms. */
+  servers: { name: string; cpuMs: number }[];
   /** What the database connections were busy with during the campaign. */
   waits: WaitShare[];
   /** Receipts the worker could match to no message (its log), and messages left in transit by them. */
@@ -105,12 +107,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       roles: 'split',
       env: {
         LOG_LEVEL: 'warn',
-        NODE_OPTIONS: [
-          profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : '',
-          options.maxOldSpaceMb ? `--max-old-space-size=${options.maxOldSpaceMb}` : '',
-        ]
-          .join(' ')
-          .trim(),
+        NODE_OPTIONS: profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : '',
+        ...(options.maxOldSpaceMb ? { MTREDI_MAX_HEAP_MB: String(options.maxOldSpaceMb) } : {}),
       },
     });
     db = new pg.Client({ connectionString: platform.databaseUrl });
@@ -222,6 +220,7 @@ async function runCampaign(
   const cpuBefore = processes.map(([, p]) => p?.cpuMs() ?? 0);
   const commitsBefore = await commits(db);
   const machineBefore = machineTicks();
+  const serversBefore = SERVERS.map(serverCpuMs);
   const log = new PlatformLog(platform);
   say(`campaign of ${n} recipients started`);
   const sampler = new PgWaitSampler(platform.databaseUrl as string);
@@ -276,6 +275,7 @@ async function runCampaign(
     acceptToDeliveredP99Ms: Number(stats.p99),
     processes: processUse,
     machineBusy: 1 - (machine.idle - machineBefore.idle) / Math.max(1, machine.total - machineBefore.total),
+    servers: SERVERS.map((name, i) => ({ name, cpuMs: serverCpuMs(name) - (serversBefore[i] ?? 0) })),
     waits,
     unmatchedReceipts: log.unmatchedReceipts,
     transactionsPerMessage,
@@ -309,6 +309,28 @@ function resetPeak(pid: number): void {
   } catch {
     // Not allowed here: the peak then covers the whole life of the process.
   }
+}
+
+/** The shared servers whose CPU the campaign report shows, by process name. */
+const SERVERS = ['postgres', 'redis-server'];
+
+/**
+ * CPU (user + system, in ms) of every running process with this name, plus what their exited children
+ * used (PostgreSQL ends a backend per closed connection).
+ */
+function serverCpuMs(name: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== name) continue;
+      const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks * 10;
 }
 
 /** CPU time of the whole machine from /proc/stat, in clock ticks. */

@@ -19,7 +19,7 @@ Starts PostgreSQL-backed Mtredi (API and worker as separate processes) and the o
 table and writes it to tools/bench/RESULTS.md. Build first (pnpm build). BENCH_DATABASE_SERVER (default
 ${DEFAULT_SERVER}) names the server on which a fresh database is created and dropped.
 --profile runs the API and the worker under node --cpu-prof and lists where their CPU time went.
---max-old-space caps their V8 heap, to tell live memory from garbage not yet collected.`;
+--max-old-space sets their V8 heap cap (MTREDI_MAX_HEAP_MB; default 384 MB as in tools/start.sh).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({

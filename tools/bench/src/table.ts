@@ -69,8 +69,8 @@ export function rows(r: BenchResult, connections: number, apiSeconds: number): R
     {
       measure: 'CPU used during the campaign',
       result:
-        `${c.processes.map((p) => `${p.name} ${s(p.cpuMs)} (${(p.cpuMs / c.recipients).toFixed(2)} ms/message)`).join(', ')}; ` +
-        `machine ${(c.machineBusy * 100).toFixed(0)} % busy (2 cores); ${c.transactionsPerMessage.toFixed(1)} database transactions per message`,
+        `${[...c.processes, ...c.servers].map((p) => `${p.name} ${s(p.cpuMs)} (${(p.cpuMs / c.recipients).toFixed(2)} ms/message)`).join(', ')}; ` +
+        `machine ${(c.machineBusy * 100).toFixed(0)} % busy (2 cores); ${c.transactionsPerMessage.toFixed(2)} database transactions per message`,
       target: '—',
       verdict: '',
     },

@@ -12,6 +12,8 @@ import { sleep } from './traffic.js';
 
 const API_DIR = fileURLToPath(new URL('../../../apps/api/', import.meta.url));
 const API_CLI = join(API_DIR, 'dist/cli.js');
+/** tools/start.sh's default V8 heap cap for the platform's processes (MTREDI_MAX_HEAP_MB overrides it). */
+const DEFAULT_MAX_HEAP_MB = 384;
 export const DRIVERS = '@mtredi/driver-simulator,@mtredi/driver-smpp,@mtredi/driver-aggregator';
 const READY_TIMEOUT_MS = 120_000;
 
@@ -144,7 +146,9 @@ export class Platform {
   }
 
   private spawn(name: string, args: string[], env: NodeJS.ProcessEnv): ManagedProcess {
-    const child = new ManagedProcess({ name, args, cwd: API_DIR, env });
+    // The same V8 heap cap as tools/start.sh, so drills and the benchmark measure what production runs.
+    const heap = `--max-old-space-size=${env.MTREDI_MAX_HEAP_MB ?? DEFAULT_MAX_HEAP_MB}`;
+    const child = new ManagedProcess({ name, args: [heap, ...args], cwd: API_DIR, env });
     let partial = '';
     child.onOutput((chunk) => {
       const lines = (partial + chunk).split('\n');
