@@ -7,13 +7,12 @@ import { Tenancy } from '../../db/tenancy.js';
 import { CAMPAIGNS_QUEUE, SUBMIT_CHUNK_JOB } from '../../jobs/campaign-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
 import { Message } from '../messaging/message.entity.js';
-import { MessageEvent } from '../messaging/message-event.entity.js';
 import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignPlanner, emptyTotals, type PlannedMessage } from './campaign-planner.js';
 
 /**
- * Stores a campaign's messages in chunks: each chunk's messages, first statuses and one credit reservation
+ * Stores a campaign's messages in chunks: each chunk's messages and one credit reservation
  * commit together (bulk inserts), then one queue job submits the chunk. Never a job or a round trip per
  * recipient.
  */
@@ -88,10 +87,6 @@ export class CampaignFanout {
         memo: `Reserved for ${rows.length} message(s) of campaign "${campaign.name}"`,
       });
       await tx.insertMany(Message, rows);
-      await tx.insertMany(
-        MessageEvent,
-        rows.map((r) => ({ messageId: r.id, status: 'queued' as const, at: now, errorCode: null })),
-      );
     });
     const changes: StatusChange[] = rows.map((r) => ({
       messageId: r.id,

@@ -18,7 +18,6 @@ import { describeRefusal } from '../routing/route-planner.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { authorizedOperators, operatorTitle } from '../senders/senders.service.js';
 import { Message } from './message.entity.js';
-import { MessageEvent } from './message-event.entity.js';
 import { type StatusChange, StatusEvents } from './status-events.js';
 import { analyzeText } from './text-analysis.js';
 
@@ -165,10 +164,6 @@ export class BatchSendService {
           memo: `Reserved for a batch of ${rows.length} message(s)`,
         });
         await tx.insertMany(Message, rows);
-        await tx.insertMany(
-          MessageEvent,
-          rows.map((r) => ({ messageId: r.id, status: 'queued' as const, at: now, errorCode: null })),
-        );
       });
       await this.queue
         .addBulk(

@@ -10,7 +10,6 @@ import { MAX_MESSAGES_PER_JOB, MESSAGES_QUEUE, SUBMIT_JOB, submitBatchJob } from
 import { CreditService } from '../billing/credit.service.js';
 import { StopListService } from '../contacts/stop-list.service.js';
 import { Message } from './message.entity.js';
-import { MessageEvent } from './message-event.entity.js';
 import { type StatusChange, StatusEvents } from './status-events.js';
 
 /** A validated message waiting for its commit. */
@@ -35,7 +34,7 @@ type Waiting = GroupCommitWaiting<AcceptedSend>;
  * Group commit for single sends. Every send of an organization must move the same balance row, so one
  * transaction per request makes requests queue on that row's lock. Instead, sends that arrive while a
  * commit is running wait for the next one, and each commit stores its whole batch: one balance update per
- * organization, bulk inserts of messages, first statuses and reserve postings, and one queue job. Under
+ * organization, bulk inserts of messages and reserve postings, and one queue job. Under
  * light load a batch is a single send committed at once; under heavy load batches grow by themselves.
  * A send resolves only after its batch committed ("accepted means stored").
  */
@@ -52,7 +51,7 @@ export class SendCommitter implements OnApplicationShutdown {
     @InjectQueue(MESSAGES_QUEUE) private readonly queue: Queue,
   ) {}
 
-  /** Resolves when the message, its first status and its credit reservation are stored. */
+  /** Resolves when the message and its credit reservation are stored. */
   commit(send: AcceptedSend): Promise<void> {
     return this.batches.add(send);
   }
@@ -99,10 +98,6 @@ export class SendCommitter implements OnApplicationShutdown {
           createdAt: s.at,
           updatedAt: s.at,
         })),
-      );
-      await tx.insertMany(
-        MessageEvent,
-        fitted.map(({ item: s }) => ({ messageId: s.id, status: 'queued' as const, errorCode: null, at: s.at })),
       );
       await this.credit.insertPrepaid(
         tx,
