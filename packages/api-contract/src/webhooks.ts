@@ -67,6 +67,11 @@ export type WebhookList = z.infer<typeof WebhookList>;
 /**
  * The body of a `mtredi` delivery, version 1. `id` identifies the event: a retried delivery carries the same
  * id, so a receiver can drop repeats. Deliveries may arrive out of order; `data.at` orders them.
+ *
+ * One event per change in the message's history, so the events tell what `GET /v1/messages/:id` shows.
+ * Usually `queued`, `in_transit`, then one final status. A message whose submit the channel accepted but
+ * never got to the operator is sent again: `queued` with errorCode `channel/unconfirmed_resent`, then
+ * `in_transit` again (possibly through another channel), then its final status; it is charged once.
  */
 export const MessageStatusEvent = z.object({
   version: z.literal(1),
