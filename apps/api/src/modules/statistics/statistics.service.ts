@@ -25,9 +25,18 @@ export const LATENCY_BUCKETS = [
   Number.POSITIVE_INFINITY,
 ];
 
+const TBILISI_OFFSET_MS = 4 * 3600_000;
+const DAY_MS = 86_400_000;
+/** The last day computed: changes come in time order, so nearly every call is the same day again. */
+let lastDay = { start: 0, end: 0, day: '' };
+
 /** Calendar day in Tbilisi (UTC+4, no daylight saving since 2005), the customers' day. */
 export function tbilisiDay(at: Date): string {
-  return new Date(at.getTime() + 4 * 3600_000).toISOString().slice(0, 10);
+  const local = at.getTime() + TBILISI_OFFSET_MS;
+  if (local >= lastDay.start && local < lastDay.end) return lastDay.day;
+  const start = Math.floor(local / DAY_MS) * DAY_MS;
+  lastDay = { start, end: start + DAY_MS, day: new Date(start).toISOString().slice(0, 10) };
+  return lastDay.day;
 }
 
 /** The counter scopes of one channel: all time, and one Tbilisi day. */
@@ -149,13 +158,21 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
       this.pending.clear();
       if (batch.length === 0) return;
       try {
+        // One statement per thousand counters; each row adds its own increment (`excluded.count`).
         await this.tenancy.system().transactional(async (tx) => {
-          for (const inc of batch) {
+          for (let i = 0; i < batch.length; i += IN_LIST) {
             await tx
               .createQueryBuilder(StatCounter)
-              .insert({ organizationId: inc.organizationId, scope: inc.scope, metric: inc.metric, count: inc.count })
+              .insert(
+                batch.slice(i, i + IN_LIST).map((inc) => ({
+                  organizationId: inc.organizationId,
+                  scope: inc.scope,
+                  metric: inc.metric,
+                  count: inc.count,
+                })),
+              )
               .onConflict(['organizationId', 'scope', 'metric'])
-              .merge({ count: raw('stat_counters.count + ?', [inc.count]) })
+              .merge({ count: raw('stat_counters.count + excluded.count') })
               .execute('run');
           }
         });
