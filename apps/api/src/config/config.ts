@@ -36,6 +36,11 @@ const EnvSchema = z.object({
   MTREDI_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
   /** A queued message untouched for this long is considered lost by the queue and re-enqueued. */
   MTREDI_SWEEP_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * A campaign's fan-out stores its next chunk (1,000 messages) only while fewer than this many of its
+   * messages wait in the queue: messages are stored about as fast as they are sent, not all at once.
+   */
+  MTREDI_CAMPAIGN_PACING_WINDOW: z.coerce.number().int().min(1).default(2500),
   /** How long a worker's claim on a message lasts before another worker may reconcile it. */
   MTREDI_CLAIM_TTL_MS: z.coerce.number().int().min(1000).default(60_000),
   /**
@@ -80,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     sweeper: { intervalMs: e.MTREDI_SWEEP_INTERVAL_MS, afterMs: e.MTREDI_SWEEP_AFTER_MS },
     claimTtlMs: e.MTREDI_CLAIM_TTL_MS,
+    campaigns: { pacingWindow: e.MTREDI_CAMPAIGN_PACING_WINDOW },
     rateLimitPerSecond: e.MTREDI_RATE_LIMIT_PER_SECOND,
     webhooks: { allowPrivateAddresses: e.MTREDI_WEBHOOK_ALLOW_PRIVATE_ADDRESSES },
   };

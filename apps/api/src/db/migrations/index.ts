@@ -7,6 +7,7 @@ import { Webhooks as PostgresWebhooks } from './postgresql/Migration202611220554
 import { Campaigns as PostgresCampaigns } from './postgresql/Migration20261122055800_campaigns.js';
 import { CampaignTemplate as PostgresCampaignTemplate } from './postgresql/Migration20261123080000_campaign_template.js';
 import { UnmatchedReceipts as PostgresUnmatchedReceipts } from './postgresql/Migration20261123081000_unmatched_receipts.js';
+import { CampaignFanoutCursor as PostgresCampaignFanoutCursor } from './postgresql/Migration20261124090000_campaign_fanout_cursor.js';
 import { InitialSchema as SqliteInitial } from './sqlite/Migration20261122051000_initial.js';
 import { AccountsAndBilling as SqliteAccountsAndBilling } from './sqlite/Migration20261122052500_accounts_billing.js';
 import { SendersAndRouting as SqliteSendersAndRouting } from './sqlite/Migration20261122054100_senders_routing.js';
@@ -15,6 +16,7 @@ import { Webhooks as SqliteWebhooks } from './sqlite/Migration20261122055423_web
 import { Campaigns as SqliteCampaigns } from './sqlite/Migration20261122055800_campaigns.js';
 import { CampaignTemplate as SqliteCampaignTemplate } from './sqlite/Migration20261123080000_campaign_template.js';
 import { UnmatchedReceipts as SqliteUnmatchedReceipts } from './sqlite/Migration20261123081000_unmatched_receipts.js';
+import { CampaignFanoutCursor as SqliteCampaignFanoutCursor } from './sqlite/Migration20261124090000_campaign_fanout_cursor.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 interface MigrationEntry {
@@ -32,6 +34,7 @@ export const POSTGRESQL_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122055800_campaigns', class: PostgresCampaigns },
   { name: 'Migration20261123080000_campaign_template', class: PostgresCampaignTemplate },
   { name: 'Migration20261123081000_unmatched_receipts', class: PostgresUnmatchedReceipts },
+  { name: 'Migration20261124090000_campaign_fanout_cursor', class: PostgresCampaignFanoutCursor },
 ];
 export const SQLITE_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122051000_initial', class: SqliteInitial },
@@ -42,4 +45,5 @@ export const SQLITE_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122055800_campaigns', class: SqliteCampaigns },
   { name: 'Migration20261123080000_campaign_template', class: SqliteCampaignTemplate },
   { name: 'Migration20261123081000_unmatched_receipts', class: SqliteUnmatchedReceipts },
+  { name: 'Migration20261124090000_campaign_fanout_cursor', class: SqliteCampaignFanoutCursor },
 ];

@@ -11,11 +11,19 @@ import { OperatorDirectory } from '../operators/operator-directory.service.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { authorizedOperators } from '../senders/senders.service.js';
 import { fillTemplate } from '../templates/fill-template.js';
-import type { Campaign, CampaignTotals } from './campaign.entity.js';
+import type { Campaign, CampaignTotals, PlanPosition } from './campaign.entity.js';
 
 /** Appended to advertising when the customer asks: the free way to withdraw consent the law requires. */
 export const OPT_OUT_SUFFIX = '\nგამოწერის გაუქმება: STOP';
 const SLICE = 1000;
+
+export const PLAN_START: PlanPosition = { contactsAfter: null, contactsDone: false, numbersFrom: 0 };
+
+/** One slice of the plan, and where the planner continues after it. */
+export interface PlannedSlice {
+  messages: PlannedMessage[];
+  next: PlanPosition;
+}
 
 export interface PlannedMessage {
   to: string;
@@ -28,7 +36,9 @@ export interface PlannedMessage {
  * Turns a campaign's recipients into the messages to send, slice by slice: contacts of its groups and
  * its chosen contacts (with their fields for the template), then pasted numbers; each number once; stopped,
  * invalid, unfillable, unauthorized and undeliverable recipients counted and left out. The estimate and the
- * fan-out run the same plan, so the customer confirms exactly what is sent.
+ * fan-out run the same plan, so the customer confirms exactly what is sent. A plan can start at a position a
+ * previous slice returned (a resumed fan-out); numbers seen before that position are then not known to be
+ * repeats here, and the fan-out's on-conflict insert catches them instead.
  */
 @Injectable()
 export class CampaignPlanner {
@@ -39,7 +49,11 @@ export class CampaignPlanner {
     private readonly routing: RoutingService,
   ) {}
 
-  async *plan(campaign: Campaign, totals: CampaignTotals): AsyncGenerator<PlannedMessage[]> {
+  async *plan(
+    campaign: Campaign,
+    totals: CampaignTotals,
+    from: PlanPosition = PLAN_START,
+  ): AsyncGenerator<PlannedSlice> {
     const auth = { organizationId: campaign.organization.id };
     const em = this.tenancy.of(auth);
     const authorized = (await authorizedOperators(em, campaign.sender)) ?? new Set<OperatorCode>();
@@ -117,7 +131,7 @@ export class CampaignPlanner {
 
     // Contacts chosen directly or through groups, in id order, a slice at a time.
     const { groupIds, contactIds, numbers } = campaign.recipients;
-    if (groupIds.length || contactIds.length) {
+    if ((groupIds.length || contactIds.length) && !from.contactsDone) {
       const members = groupIds.length
         ? {
             id: {
@@ -130,7 +144,7 @@ export class CampaignPlanner {
         : null;
       const direct = contactIds.length ? { id: { $in: contactIds } } : null;
       const where = { $or: [members, direct].filter((w) => w !== null) };
-      let afterId: string | undefined;
+      let afterId = from.contactsAfter;
       for (;;) {
         const slice = await em.find(
           Contact,
@@ -138,20 +152,23 @@ export class CampaignPlanner {
           { orderBy: { id: 'asc' }, limit: SLICE },
         );
         if (slice.length === 0) break;
-        afterId = slice.at(-1)?.id;
-        yield await plan(slice.map((contact) => ({ to: contact.phone, contact })));
+        afterId = slice.at(-1)?.id ?? null;
+        const messages = await plan(slice.map((contact) => ({ to: contact.phone, contact })));
+        const done = slice.length < SLICE;
+        yield { messages, next: { contactsAfter: afterId, contactsDone: done, numbersFrom: 0 } };
         em.clear();
-        if (slice.length < SLICE) break;
+        if (done) break;
       }
     }
-    for (let i = 0; i < numbers.length; i += SLICE) {
+    for (let i = from.numbersFrom; i < numbers.length; i += SLICE) {
       const people: { to: string; contact: null }[] = [];
       for (const raw of numbers.slice(i, i + SLICE)) {
         const parsed = GeorgianMobile.safeParse(raw);
         if (parsed.success) people.push({ to: parsed.data, contact: null });
         else totals.skippedInvalid++;
       }
-      yield await plan(people);
+      const messages = await plan(people);
+      yield { messages, next: { contactsAfter: null, contactsDone: true, numbersFrom: i + SLICE } };
     }
   }
 }

@@ -5,6 +5,7 @@ import { Tenancy } from '../../db/tenancy.js';
 import { CAMPAIGNS_QUEUE, FANOUT_JOB } from '../../jobs/campaign-jobs.js';
 import { Message } from '../messaging/message.entity.js';
 import { Campaign } from './campaign.entity.js';
+import { AFTER_RESUME_MS, fanoutJobId, fanoutJobOptions } from './fanout-job.js';
 
 const TICK_MS = 2_000;
 
@@ -30,6 +31,22 @@ export class CampaignScheduler implements OnApplicationBootstrap, OnApplicationS
     if (this.timer) clearInterval(this.timer);
   }
 
+  /**
+   * A running campaign whose fan-out is not done needs its fan-out job: one may be gone because it ended on
+   * a pause while a resume was added (same job id, so that add did nothing), or Bull gave up on a job that
+   * stalled too often. Adding it again is harmless: the job id is fixed and the run continues from the cursor.
+   */
+  private async restartFanouts(): Promise<void> {
+    const unfinished = await this.tenancy
+      .system()
+      .find(Campaign, { status: 'running', totals: null }, { limit: 200, fields: ['id'] });
+    for (const { id } of unfinished) {
+      if (await this.queue.getJob(fanoutJobId(id))) continue;
+      this.logger.log(`Campaign ${id}: fan-out not done and no job for it; adding one`);
+      await this.queue.add(FANOUT_JOB, { version: 1, campaignId: id }, fanoutJobOptions(id, AFTER_RESUME_MS));
+    }
+  }
+
   async tick(): Promise<void> {
     const em = this.tenancy.system();
     const due = await em.find(Campaign, { status: 'scheduled', scheduledAt: { $lte: new Date() } }, { limit: 50 });
@@ -40,12 +57,9 @@ export class CampaignScheduler implements OnApplicationBootstrap, OnApplicationS
         { status: 'running', startedAt: new Date() },
       );
       if (started)
-        await this.queue.add(
-          FANOUT_JOB,
-          { version: 1, campaignId: campaign.id },
-          { jobId: `fanout:${campaign.id}`, removeOnComplete: true, removeOnFail: true },
-        );
+        await this.queue.add(FANOUT_JOB, { version: 1, campaignId: campaign.id }, fanoutJobOptions(campaign.id));
     }
+    await this.restartFanouts();
     const running = await em.find(
       Campaign,
       { status: 'running', totals: { $ne: null } },

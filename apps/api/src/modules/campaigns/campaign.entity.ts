@@ -33,6 +33,27 @@ export interface CampaignTotals {
   duplicates: number;
 }
 
+/** Where the planner continues: contacts after this id (in id order), then pasted numbers from this index. */
+export interface PlanPosition {
+  contactsAfter: string | null;
+  contactsDone: boolean;
+  numbersFrom: number;
+}
+
+/**
+ * How far the fan-out got, committed with each stored chunk, so that a fan-out that was paused or
+ * interrupted continues where it stopped instead of planning the campaign again.
+ */
+export interface FanoutCursor {
+  /** The next chunk's number (its reserve posting's key). */
+  chunk: number;
+  position: PlanPosition;
+  /** Totals of everything planned before `position`. */
+  totals: CampaignTotals;
+  /** Messages the estimate counted when the campaign was started: progress until `totals` is final. */
+  expected: number | null;
+}
+
 /** A send to many recipients: composed, estimated, confirmed, fanned out in chunks, paused, resumed or cancelled. */
 export const CampaignSchema = defineEntity({
   name: 'Campaign',
@@ -49,7 +70,11 @@ export const CampaignSchema = defineEntity({
     templateId: p.uuid().nullable(),
     options: p.json<CampaignOptions>(),
     recipients: p.json<CampaignRecipients>(),
+    /** Set when the fan-out has stored every message (the fan-out is done). */
     totals: p.json<CampaignTotals>().nullable(),
+    fanoutCursor: p.json<FanoutCursor>().nullable(),
+    /** The fan-out run allowed to store chunks: a newer run takes over and an older one stops at its next chunk. */
+    fanoutOwner: p.string().length(36).nullable(),
     failure: p.string().length(300).nullable(),
     scheduledAt: p.datetime().nullable(),
     createdAt: p.datetime(),

@@ -13,7 +13,8 @@ import { StatisticsService, summarize } from '../statistics/statistics.service.j
 import { Template } from '../templates/template.entity.js';
 import { Campaign, type CampaignOptions, type CampaignRecipients, type CampaignStatus } from './campaign.entity.js';
 import { CampaignCanceller } from './campaign-canceller.js';
-import { CampaignPlanner, emptyTotals } from './campaign-planner.js';
+import { CampaignPlanner, emptyTotals, PLAN_START } from './campaign-planner.js';
+import { AFTER_RESUME_MS, fanoutJobOptions } from './fanout-job.js';
 
 export interface CampaignInput {
   name: string;
@@ -134,19 +135,18 @@ export class CampaignsService {
       );
     }
     const later = at && at.getTime() > Date.now() + 5_000;
+    // The fan-out starts at the beginning; the estimate is the campaign's size until the fan-out has planned it all.
+    const fanoutCursor = { chunk: 0, position: PLAN_START, totals: emptyTotals(), expected: estimate.messages };
     await this.tenancy
       .of(auth)
       .nativeUpdate(
         Campaign,
         { id, status: 'draft' },
-        later ? { status: 'scheduled', scheduledAt: at } : { status: 'running', startedAt: new Date() },
+        later
+          ? { status: 'scheduled', scheduledAt: at, fanoutCursor }
+          : { status: 'running', startedAt: new Date(), fanoutCursor },
       );
-    if (!later)
-      await this.queue.add(
-        FANOUT_JOB,
-        { version: 1, campaignId: id },
-        { jobId: `fanout:${id}`, removeOnComplete: true, removeOnFail: true },
-      );
+    if (!later) await this.queue.add(FANOUT_JOB, { version: 1, campaignId: id }, fanoutJobOptions(id));
     return this.get(auth, id);
   }
 
@@ -158,7 +158,10 @@ export class CampaignsService {
     return this.get(auth, id);
   }
 
-  /** Resumes sending: the messages still queued are handed to the queue again, a chunk per job. */
+  /**
+   * Resumes sending: the fan-out continues from its cursor if it was not done, and the messages still queued
+   * are handed to the queue again, a chunk per job.
+   */
   async resume(auth: AuthContext, id: string) {
     const campaign = await this.find(auth, id);
     this.expect(campaign, ['paused']);
@@ -169,13 +172,10 @@ export class CampaignsService {
         { id, status: 'paused' },
         { status: 'running', failure: null, startedAt: campaign.startedAt ?? new Date() },
       );
-    if (!campaign.totals) {
-      await this.queue.add(
-        FANOUT_JOB,
-        { version: 1, campaignId: id },
-        { jobId: `fanout:${id}:${Date.now()}`, removeOnComplete: true, removeOnFail: true },
-      );
-    }
+    // While the run that saw the pause is still ending, this add is a no-op (same job id); the scheduler then
+    // adds the fan-out again once that job is gone.
+    if (!campaign.totals)
+      await this.queue.add(FANOUT_JOB, { version: 1, campaignId: id }, fanoutJobOptions(id, AFTER_RESUME_MS));
     let afterId: string | undefined;
     const em = this.tenancy.of(auth);
     for (;;) {
@@ -189,7 +189,7 @@ export class CampaignsService {
       await this.queue.add(
         SUBMIT_CHUNK_JOB,
         { version: 1, campaignId: id, messageIds: queued.map((m) => m.id) },
-        { removeOnComplete: true, removeOnFail: true },
+        { removeOnComplete: true, removeOnFail: true, delay: AFTER_RESUME_MS },
       );
       if (queued.length < RESUBMIT_SLICE) break;
     }
@@ -236,6 +236,8 @@ function toDto(c: Campaign, stats: ReturnType<typeof summarize>, templateNames: 
     recipients: c.recipients,
     options: c.options,
     totals: c.totals ?? null,
+    /** Messages the campaign sends: the totals once the fan-out is done, before that the estimate at start. */
+    planned: c.totals?.messages ?? c.fanoutCursor?.expected ?? null,
     failure: c.failure ?? null,
     scheduledAt: c.scheduledAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
