@@ -40,7 +40,7 @@ const EnvSchema = z.object({
    * A campaign's fan-out stores its next chunk (1,000 messages) only while fewer than this many of its
    * messages wait in the queue: messages are stored about as fast as they are sent, not all at once.
    */
-  MTREDI_CAMPAIGN_PACING_WINDOW: z.coerce.number().int().min(1).default(2500),
+  MTREDI_CAMPAIGN_PACING_WINDOW: z.coerce.number().int().min(1).default(1500),
   /** How long a worker's claim on a message lasts before another worker may reconcile it. */
   MTREDI_CLAIM_TTL_MS: z.coerce.number().int().min(1000).default(60_000),
   /**
