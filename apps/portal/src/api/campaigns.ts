@@ -45,6 +45,8 @@ export const Campaign = z.object({
   options: CampaignOptions,
   /** Set when the fan-out has planned every message; null before. */
   totals: CampaignTotals.nullable(),
+  /** Messages it sends: the totals' once the fan-out is done, before that the estimate when it was started. */
+  planned: z.number().nullable(),
   failure: z.string().nullable(),
   scheduledAt: z.string().nullable(),
   createdAt: z.string(),

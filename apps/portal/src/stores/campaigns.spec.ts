@@ -40,6 +40,7 @@ function campaign(status: Campaign['status'], over: Partial<Campaign> = {}): Cam
     recipients: { groupIds: [], contactIds: [], numbers: ['599123456'] },
     options: { transliterate: 'none', replaceLookalikes: false, missing: 'fallback', fallback: '', optOut: false },
     totals: null,
+    planned: null,
     failure: null,
     scheduledAt: null,
     createdAt: '2026-11-22T10:00:00.000Z',
@@ -86,6 +87,11 @@ describe('campaign helpers', () => {
   it('counts progress against the planned messages and stays live until every receipt is in', () => {
     expect(progressPercent(campaign('running'))).toBeNull();
     expect(progressPercent(campaign('running', { totals: totals(8), stats: stats({ sent: 2 }) }))).toBe(25);
+    // While the fan-out stores messages as they are sent: against the estimate taken at start.
+    expect(progressPercent(campaign('running', { planned: 10, stats: stats({ sent: 4 }) }))).toBe(40);
+    expect(progressPercent(campaign('running', { totals: totals(8), planned: 10, stats: stats({ sent: 4 }) }))).toBe(
+      50,
+    );
     expect(progressPercent(campaign('completed', { totals: totals(0) }))).toBe(100);
 
     expect(isLive(campaign('scheduled'))).toBe(true);

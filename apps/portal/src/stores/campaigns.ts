@@ -34,10 +34,13 @@ export function unsettled(stats: StatsSummary): number {
   return Math.max(0, stats.accepted - final);
 }
 
-/** Sent of all planned messages, 0–100; null until the fan-out has planned them. */
-export function progressPercent(campaign: Pick<Campaign, 'totals' | 'stats' | 'status'>): number | null {
+/**
+ * Sent of all planned messages, 0–100: against the estimate while the fan-out is still storing them (it
+ * stores them as they are sent), against the totals once it is done; null when neither is known.
+ */
+export function progressPercent(campaign: Pick<Campaign, 'totals' | 'planned' | 'stats' | 'status'>): number | null {
   if (campaign.status === 'completed') return 100;
-  const total = campaign.totals?.messages;
+  const total = campaign.totals?.messages ?? campaign.planned;
   if (!total) return null;
   return Math.min(100, Math.round((campaign.stats.sent / total) * 100));
 }
