@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,6 +197,8 @@ describe('campaign fan-out: paced to dispatch, resumable, every recipient exactl
   const SIZE = 3000;
   let platform: TestPlatform;
   let app: NestFastifyApplication;
+  /** The queue workers run apart from the API, so that a test can restart them. */
+  let worker: INestApplicationContext;
   let owner: string;
   const http = () => request(app.getHttpServer());
   const db = () => app.get(Tenancy).system();
@@ -244,7 +247,8 @@ describe('campaign fan-out: paced to dispatch, resumable, every recipient exactl
       env: { MTREDI_CAMPAIGN_PACING_WINDOW: String(WINDOW) },
       simulator: { maxMessagesPerSecond: 600, scenario: { receipt: { delay: { kind: 'fixed', ms: 10 } } } },
     });
-    app = await platform.startHttp('all');
+    app = await platform.startHttp('api');
+    worker = await platform.startWorker();
     owner = await login(app, DEMO.email, DEMO.password);
     await grantCredit(app, platform.organizationId, 4 * SIZE);
   });
@@ -310,7 +314,7 @@ describe('campaign fan-out: paced to dispatch, resumable, every recipient exactl
     const recipients = [...distinct.slice(0, 1500), distinct[7] as string, ...distinct.slice(1500)];
     const id = await create('competing runs', recipients);
     const before = await balance();
-    const fanout = app.get(CampaignFanout);
+    const fanout = worker.get(CampaignFanout);
     await http().post(`/v1/campaigns/${id}/start`).set('Cookie', owner).send({}).expect(200);
     await eventually(async () => ((await stored(id)) >= 1000 ? true : undefined));
     await http().post(`/v1/campaigns/${id}/pause`).set('Cookie', owner).expect(200);
@@ -337,5 +341,29 @@ describe('campaign fan-out: paced to dispatch, resumable, every recipient exactl
     await fanout.run(id); // done: nothing to do
     await expectExactlyOnce(id, distinct);
     expect((await balance()).available).toBe(before.available - distinct.length);
+  }, 90_000);
+
+  it('continues from the cursor on the next worker when the worker stops during the fan-out', async () => {
+    const recipients = numbers(8);
+    const id = await create('worker restart', recipients);
+    const before = await balance();
+    await http().post(`/v1/campaigns/${id}/start`).set('Cookie', owner).send({}).expect(200);
+    await eventually(async () => ((await stored(id)) >= 1000 ? true : undefined));
+    const stopping = Date.now();
+    await worker.close();
+    // The paced run ends at its next pause point instead of holding the shutdown for the whole campaign.
+    expect(Date.now() - stopping).toBeLessThan(5_000);
+    const whenStopped = await stored(id);
+    expect(whenStopped).toBeLessThan(SIZE);
+    const left = await db().findOne(Campaign, { id });
+    expect(left).toMatchObject({ status: 'running', totals: null });
+    expect(left?.fanoutCursor?.totals.messages).toBe(whenStopped);
+
+    // The next worker finds the running campaign without a fan-out job and continues it.
+    worker = await platform.startWorker();
+    const done = await completed(id, SIZE);
+    expect(done.totals).toMatchObject({ recipients: SIZE, messages: SIZE, parts: SIZE, duplicates: 0 });
+    await expectExactlyOnce(id, recipients);
+    expect((await balance()).available).toBe(before.available - SIZE);
   }, 90_000);
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { InsufficientCreditError } from '@mtredi/billing';
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Tenancy } from '../../db/tenancy.js';
@@ -35,8 +35,10 @@ type Stop = 'stopped';
  * one run stores chunks at a time. Storing is idempotent anyway: a number already stored is skipped, uncharged.
  */
 @Injectable()
-export class CampaignFanout {
+export class CampaignFanout implements BeforeApplicationShutdown {
   private readonly logger = new Logger(CampaignFanout.name);
+  /** Set when the process shuts down: a run ends at its next pause point instead of holding the shutdown. */
+  private stopping = false;
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -46,6 +48,15 @@ export class CampaignFanout {
     @InjectQueue(CAMPAIGNS_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Before the queue closes (it waits for active jobs): a paced run would otherwise hold the shutdown for
+   * the rest of its campaign. The campaign stays running with its cursor; the scheduler of the next worker
+   * finds it without a fan-out job and adds one.
+   */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
 
   async run(campaignId: string): Promise<void> {
     const owner = randomUUID();
@@ -89,6 +100,7 @@ export class CampaignFanout {
           { totals, fanoutCursor: null, fanoutOwner: null },
         );
     } catch (error) {
+      if (this.stopping) return; // the database may be closing too; the cursor has what was committed
       const reason =
         error instanceof InsufficientCreditError
           ? 'credit ran out while the campaign was being prepared'
@@ -112,6 +124,7 @@ export class CampaignFanout {
    */
   private async paced(campaignId: string, owner: string): Promise<'go' | Stop> {
     for (;;) {
+      if (this.stopping) return 'stopped';
       const em = this.tenancy.system();
       const campaign = await em.findOne(Campaign, { id: campaignId }, { fields: ['status', 'fanoutOwner'] });
       if (campaign?.status !== 'running' || campaign.fanoutOwner !== owner) return 'stopped';
