@@ -283,6 +283,26 @@ describe('campaign fan-out: paced to dispatch, resumable, every recipient exactl
     expect((await db().findOne(Campaign, { id }))?.fanoutCursor).toBeNull();
   }, 90_000);
 
+  it('runs the fan-outs of many campaigns side by side: none waits for another to finish sending', async () => {
+    // More campaigns than the chunk queue has slots: fan-outs that waited in those slots for their chunks
+    // to drain would leave none for the chunks.
+    await grantCredit(app, platform.organizationId, 6 * 1500);
+    const lists = [0, 1, 2, 3, 4, 9].map((series) => numbers(series, 1500));
+    const ids = await Promise.all(lists.map((recipients, i) => create(`side by side ${i}`, recipients)));
+    await Promise.all(
+      ids.map((id) => http().post(`/v1/campaigns/${id}/start`).set('Cookie', owner).send({}).expect(200)),
+    );
+    // Every campaign is under way before any has finished: each got its own fan-out at once.
+    await eventually(async () => {
+      const counts = await Promise.all(ids.map(stored));
+      return counts.every((n) => n > 0) ? counts : undefined;
+    }, 20_000);
+    for (const [i, id] of ids.entries()) {
+      await completed(id, 1500);
+      await expectExactlyOnce(id, lists[i] as string[]);
+    }
+  }, 120_000);
+
   it('pauses during the fan-out, keeps its place, and resumes to complete exactly once', async () => {
     const recipients = numbers(6);
     const id = await create('paused mid fan-out', recipients);

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
-/** Campaign work: planning and storing the messages (fan-out), and submitting them a chunk per job. */
+/** Campaign work: submitting the stored messages a chunk per job. */
 export const CAMPAIGNS_QUEUE = 'campaigns';
+/**
+ * Planning and storing a campaign's messages (fan-out), on a queue of its own: a paced fan-out lasts as long
+ * as its campaign sends, and must never hold a slot that the chunks it waits for need.
+ */
+export const CAMPAIGN_FANOUT_QUEUE = 'campaign-fanout';
 export const FANOUT_JOB = 'fanout';
 export const SUBMIT_CHUNK_JOB = 'submit-chunk';
 

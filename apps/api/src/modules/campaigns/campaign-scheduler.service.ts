@@ -2,10 +2,10 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { Tenancy } from '../../db/tenancy.js';
-import { CAMPAIGNS_QUEUE, FANOUT_JOB } from '../../jobs/campaign-jobs.js';
+import { CAMPAIGN_FANOUT_QUEUE, FANOUT_JOB } from '../../jobs/campaign-jobs.js';
 import { Message } from '../messaging/message.entity.js';
 import { Campaign } from './campaign.entity.js';
-import { AFTER_RESUME_MS, fanoutJobId, fanoutJobOptions } from './fanout-job.js';
+import { fanoutJobId, fanoutJobOptions } from './fanout-job.js';
 
 const TICK_MS = 2_000;
 
@@ -17,7 +17,7 @@ export class CampaignScheduler implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     private readonly tenancy: Tenancy,
-    @InjectQueue(CAMPAIGNS_QUEUE) private readonly queue: Queue,
+    @InjectQueue(CAMPAIGN_FANOUT_QUEUE) private readonly queue: Queue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,7 +43,7 @@ export class CampaignScheduler implements OnApplicationBootstrap, OnApplicationS
     for (const { id } of unfinished) {
       if (await this.queue.getJob(fanoutJobId(id))) continue;
       this.logger.log(`Campaign ${id}: fan-out not done and no job for it; adding one`);
-      await this.queue.add(FANOUT_JOB, { version: 1, campaignId: id }, fanoutJobOptions(id, AFTER_RESUME_MS));
+      await this.queue.add(FANOUT_JOB, { version: 1, campaignId: id }, fanoutJobOptions(id));
     }
   }
 

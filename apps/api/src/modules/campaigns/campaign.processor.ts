@@ -1,24 +1,37 @@
 import { Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
-import { CAMPAIGNS_QUEUE, FANOUT_JOB, FanoutJob, SUBMIT_CHUNK_JOB, SubmitChunkJob } from '../../jobs/campaign-jobs.js';
+import {
+  CAMPAIGN_FANOUT_QUEUE,
+  CAMPAIGNS_QUEUE,
+  FANOUT_JOB,
+  FanoutJob,
+  SUBMIT_CHUNK_JOB,
+  SubmitChunkJob,
+} from '../../jobs/campaign-jobs.js';
 import { CampaignFanout } from './campaign-fanout.service.js';
 import { ChunkSubmitter } from './chunk-submitter.service.js';
 
-/** Translates campaign jobs into one service call each. */
+/** Submits stored campaign messages, a chunk per job. */
 @Processor(CAMPAIGNS_QUEUE)
 export class CampaignProcessor {
-  constructor(
-    private readonly fanout: CampaignFanout,
-    private readonly submitter: ChunkSubmitter,
-  ) {}
-
-  @Process({ name: FANOUT_JOB, concurrency: 1 })
-  runFanout(job: Job<unknown>) {
-    return this.fanout.run(FanoutJob.parse(job.data).campaignId);
-  }
+  constructor(private readonly submitter: ChunkSubmitter) {}
 
   @Process({ name: SUBMIT_CHUNK_JOB, concurrency: 4 })
   submitChunk(job: Job<unknown>) {
     return this.submitter.submit(SubmitChunkJob.parse(job.data));
+  }
+}
+
+/**
+ * Runs campaign fan-outs. A paced fan-out mostly waits for its campaign's queued messages to drain, so many
+ * run side by side: one campaign's fan-out never waits for another's to finish.
+ */
+@Processor(CAMPAIGN_FANOUT_QUEUE)
+export class FanoutProcessor {
+  constructor(private readonly fanout: CampaignFanout) {}
+
+  @Process({ name: FANOUT_JOB, concurrency: 32 })
+  runFanout(job: Job<unknown>) {
+    return this.fanout.run(FanoutJob.parse(job.data).campaignId);
   }
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing/billing.module.js';
 import { MessagingWorkerModule } from '../messaging/messaging-worker.module.js';
-import { CampaignProcessor } from './campaign.processor.js';
+import { CampaignProcessor, FanoutProcessor } from './campaign.processor.js';
 import { CampaignFanout } from './campaign-fanout.service.js';
 import { CampaignScheduler } from './campaign-scheduler.service.js';
 import { CampaignsModule } from './campaigns.module.js';
@@ -10,6 +10,6 @@ import { ChunkSubmitter } from './chunk-submitter.service.js';
 /** The worker side of campaigns: fan-out, chunk submission, scheduling and completion. */
 @Module({
   imports: [CampaignsModule, MessagingWorkerModule, BillingModule],
-  providers: [CampaignFanout, ChunkSubmitter, CampaignProcessor, CampaignScheduler],
+  providers: [CampaignFanout, ChunkSubmitter, CampaignProcessor, FanoutProcessor, CampaignScheduler],
 })
 export class CampaignsWorkerModule {}

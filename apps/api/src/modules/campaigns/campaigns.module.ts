@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
-import { CAMPAIGNS_QUEUE } from '../../jobs/campaign-jobs.js';
+import { CAMPAIGN_FANOUT_QUEUE, CAMPAIGNS_QUEUE } from '../../jobs/campaign-jobs.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { BillingModule } from '../billing/billing.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
@@ -13,7 +13,7 @@ import { CampaignsService } from './campaigns.service.js';
 
 @Module({
   imports: [
-    BullModule.registerQueue({ name: CAMPAIGNS_QUEUE }),
+    BullModule.registerQueue({ name: CAMPAIGNS_QUEUE }, { name: CAMPAIGN_FANOUT_QUEUE }),
     AccountsModule,
     BillingModule,
     ContactsModule,

@@ -5,7 +5,7 @@ import type { Queue } from 'bull';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
-import { CAMPAIGNS_QUEUE, FANOUT_JOB, SUBMIT_CHUNK_JOB } from '../../jobs/campaign-jobs.js';
+import { CAMPAIGN_FANOUT_QUEUE, CAMPAIGNS_QUEUE, FANOUT_JOB, SUBMIT_CHUNK_JOB } from '../../jobs/campaign-jobs.js';
 import { OrganizationService } from '../accounts/organization.service.js';
 import { CreditService } from '../billing/credit.service.js';
 import { Message } from '../messaging/message.entity.js';
@@ -14,7 +14,7 @@ import { Template } from '../templates/template.entity.js';
 import { Campaign, type CampaignOptions, type CampaignRecipients, type CampaignStatus } from './campaign.entity.js';
 import { CampaignCanceller } from './campaign-canceller.js';
 import { CampaignPlanner, emptyTotals, PLAN_START } from './campaign-planner.js';
-import { AFTER_RESUME_MS, fanoutJobOptions } from './fanout-job.js';
+import { fanoutJobOptions } from './fanout-job.js';
 
 export interface CampaignInput {
   name: string;
@@ -38,6 +38,7 @@ export class CampaignsService {
     private readonly statistics: StatisticsService,
     private readonly canceller: CampaignCanceller,
     @InjectQueue(CAMPAIGNS_QUEUE) private readonly queue: Queue,
+    @InjectQueue(CAMPAIGN_FANOUT_QUEUE) private readonly fanouts: Queue,
   ) {}
 
   async create(auth: AuthContext, input: CampaignInput) {
@@ -146,7 +147,7 @@ export class CampaignsService {
           ? { status: 'scheduled', scheduledAt: at, fanoutCursor }
           : { status: 'running', startedAt: new Date(), fanoutCursor },
       );
-    if (!later) await this.queue.add(FANOUT_JOB, { version: 1, campaignId: id }, fanoutJobOptions(id));
+    if (!later) await this.fanouts.add(FANOUT_JOB, { version: 1, campaignId: id }, fanoutJobOptions(id));
     return this.get(auth, id);
   }
 
@@ -174,8 +175,7 @@ export class CampaignsService {
       );
     // While the run that saw the pause is still ending, this add is a no-op (same job id); the scheduler then
     // adds the fan-out again once that job is gone.
-    if (!campaign.totals)
-      await this.queue.add(FANOUT_JOB, { version: 1, campaignId: id }, fanoutJobOptions(id, AFTER_RESUME_MS));
+    if (!campaign.totals) await this.fanouts.add(FANOUT_JOB, { version: 1, campaignId: id }, fanoutJobOptions(id));
     let afterId: string | undefined;
     const em = this.tenancy.of(auth);
     for (;;) {
@@ -189,7 +189,7 @@ export class CampaignsService {
       await this.queue.add(
         SUBMIT_CHUNK_JOB,
         { version: 1, campaignId: id, messageIds: queued.map((m) => m.id) },
-        { removeOnComplete: true, removeOnFail: true, delay: AFTER_RESUME_MS },
+        { removeOnComplete: true, removeOnFail: true },
       );
       if (queued.length < RESUBMIT_SLICE) break;
     }

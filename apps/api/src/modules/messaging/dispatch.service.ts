@@ -71,8 +71,16 @@ export class DispatchService {
     const held: ClaimedMessage[] = [];
     const routed: Routed[] = [];
     const operatorOf = await this.operators.operatorsOf(messages.map((m) => m.to));
+    const states = new Map<string, Promise<string | undefined>>();
+    const stateOf = (campaignId: string) => {
+      const known = states.get(campaignId);
+      if (known) return known;
+      const state = this.campaignState(campaignId);
+      states.set(campaignId, state);
+      return state;
+    };
     for (const message of messages) {
-      if (message.campaignId && (await this.campaignState(message.campaignId)) !== 'running') {
+      if (message.campaignId && (await stateOf(message.campaignId)) !== 'running') {
         held.push(message); // paused or cancelled: stays queued; resume hands it to the queue again
         continue;
       }
@@ -193,10 +201,13 @@ export class DispatchService {
     }
   }
 
-  /** A campaign's state, read at most once a second per campaign (pausing takes effect within a second). */
+  /**
+   * A campaign's state. "running" is remembered for a second (a pause takes effect within a second); any
+   * other state is read again, so work handed over by a resume a moment ago is never held back as paused.
+   */
   private async campaignState(campaignId: string): Promise<string | undefined> {
     const cached = this.campaignStates.get(campaignId);
-    if (cached && Date.now() - cached.at < 1000) return cached.status;
+    if (cached?.status === 'running' && Date.now() - cached.at < 1000) return cached.status;
     const row = await this.tenancy.system().findOne(Campaign, { id: campaignId }, { fields: ['status'] });
     this.campaignStates.set(campaignId, { status: row?.status, at: Date.now() });
     if (this.campaignStates.size > 10_000) this.campaignStates.clear();
