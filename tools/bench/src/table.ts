@@ -40,7 +40,7 @@ export function rows(r: BenchResult, connections: number, apiSeconds: number): R
       verdict: '',
     },
     {
-      measure: 'worker drains the single sends (one queue job per message; worker start included)',
+      measure: 'worker drains the single sends (one queue job per commit of the API; worker start included)',
       result: `${r.drain.messages} messages in ${s(r.drain.ms)}: ${r.drain.perSecond.toFixed(0)} msg/s`,
       target: '—',
       verdict: '',
