@@ -26,6 +26,8 @@ export interface SmscStats {
   sessions: number;
   submits: number;
   connectionsDropped: number;
+  /** The last dropped session: its submits (the dropping one included) and the operator's accepted count then. */
+  lastDrop: { sessionSubmits: number; acceptedBefore: number } | null;
   bindsAccepted: number;
   [counter: string]: unknown;
 }

@@ -75,8 +75,12 @@ export function handleSubmit(env: SmscEnv, ctx: SmscSession, pdu: SubmitSmPdu): 
   ctx.submits++;
   stats.submits++;
   if (b.dropAfterSubmits !== undefined && ctx.submits >= b.dropAfterSubmits) {
-    stats.connectionsDropped++;
-    session.socket.destroy();
+    // Submits parsed from the same read after the drop are not a second drop.
+    if (!session.socket.destroyed) {
+      stats.connectionsDropped++;
+      stats.lastDrop = { sessionSubmits: ctx.submits, acceptedBefore: env.simulator.stats().accepted };
+      session.socket.destroy();
+    }
     return;
   }
   if (b.swallowProbability > 0 && env.random() < b.swallowProbability) {

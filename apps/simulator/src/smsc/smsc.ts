@@ -32,6 +32,12 @@ export interface SmscStats {
   submitsSwallowed: number;
   genericNacks: number;
   connectionsDropped: number;
+  /**
+   * The last connection the scenario dropped: how many submits that session had sent (the one that
+   * triggered the drop included) and how many submits the operator had accepted by then. Read after the
+   * fact, this does not move with what later sessions send.
+   */
+  lastDrop: { sessionSubmits: number; acceptedBefore: number } | null;
   receiptsSent: number;
   receiptsDuplicated: number;
   intermediateSent: number;
@@ -67,6 +73,7 @@ export class SmscServer {
     submitsSwallowed: 0,
     genericNacks: 0,
     connectionsDropped: 0,
+    lastDrop: null,
     receiptsSent: 0,
     receiptsDuplicated: 0,
     intermediateSent: 0,
