@@ -244,7 +244,15 @@ describe('campaign fan-out: paced to dispatch, resumable, every recipient exactl
 
   beforeAll(async () => {
     platform = await createTestPlatform({
-      env: { MTREDI_CAMPAIGN_PACING_WINDOW: String(WINDOW) },
+      env: {
+        MTREDI_CAMPAIGN_PACING_WINDOW: String(WINDOW),
+        // A worker is stopped mid-campaign below: the submit jobs it held are gone with it, and the sweeper
+        // (the safety net for that) hands their messages to the next worker. Short here, so a test waits
+        // seconds for it, not the production minute.
+        MTREDI_SWEEP_INTERVAL_MS: '1000',
+        MTREDI_SWEEP_AFTER_MS: '5000',
+        MTREDI_CLAIM_TTL_MS: '15000',
+      },
       simulator: { maxMessagesPerSecond: 600, scenario: { receipt: { delay: { kind: 'fixed', ms: 10 } } } },
     });
     app = await platform.startHttp('api');
