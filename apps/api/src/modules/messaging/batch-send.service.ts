@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DomainError } from '../../common/domain-error.js';
 import { Tenancy } from '../../db/tenancy.js';
-import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
+import { MAX_MESSAGES_PER_JOB, MESSAGES_QUEUE, SUBMIT_JOB, submitBatchJob } from '../../jobs/message-jobs.js';
 import { OrganizationService } from '../accounts/organization.service.js';
 import { CreditService } from '../billing/credit.service.js';
 import { StopListService } from '../contacts/stop-list.service.js';
@@ -165,15 +165,17 @@ export class BatchSendService {
         });
         await tx.insertMany(Message, rows);
       });
-      await this.queue
-        .addBulk(
-          rows.map((r) => ({
-            name: SUBMIT_JOB,
-            data: submitJob(r.id),
-            opts: { jobId: r.id, removeOnComplete: true, removeOnFail: true },
-          })),
-        )
-        .catch(() => undefined); // stored is accepted: the sweeper queues what could not be queued now
+      // One submit job per thousand messages, as the single sends' commits do: dispatch claims them together.
+      const jobs = [];
+      for (let i = 0; i < rows.length; i += MAX_MESSAGES_PER_JOB) {
+        const ids = rows.slice(i, i + MAX_MESSAGES_PER_JOB).map((r) => r.id);
+        jobs.push({
+          name: SUBMIT_JOB,
+          data: submitBatchJob(ids),
+          opts: { removeOnComplete: true, removeOnFail: true },
+        });
+      }
+      await this.queue.addBulk(jobs).catch(() => undefined); // stored is accepted: the sweeper queues what could not be queued now
       const changes: StatusChange[] = rows.map((r) => ({
         messageId: r.id,
         organizationId: auth.organizationId,

@@ -21,8 +21,6 @@ const FAILOVER_RETRY_MS = 1_000;
 /** Messages claimed and recorded together; a job of more is taken in slices of this size. */
 const SLICE = 500;
 
-export type DispatchOutcome = 'accepted' | 'rejected' | 'retry' | 'skipped';
-
 interface Routed {
   message: ClaimedMessage;
   routable: RoutableMessage;
@@ -49,23 +47,14 @@ export class DispatchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async dispatch(messageId: string): Promise<DispatchOutcome> {
-    return (await this.dispatchMany([messageId])).get(messageId) ?? 'skipped';
+  /** Dispatches the messages that are still queued and unclaimed; the others are left alone. */
+  async dispatchMany(messageIds: string[]): Promise<void> {
+    for (let i = 0; i < messageIds.length; i += SLICE) await this.dispatchSlice(messageIds.slice(i, i + SLICE));
   }
 
-  /** Dispatches the messages that are still queued and unclaimed; the others are reported `skipped`. */
-  async dispatchMany(messageIds: string[]): Promise<Map<string, DispatchOutcome>> {
-    const outcomes = new Map<string, DispatchOutcome>();
-    for (let i = 0; i < messageIds.length; i += SLICE) {
-      for (const [id, outcome] of await this.dispatchSlice(messageIds.slice(i, i + SLICE))) outcomes.set(id, outcome);
-    }
-    return outcomes;
-  }
-
-  private async dispatchSlice(ids: string[]): Promise<Map<string, DispatchOutcome>> {
-    const result = new Map<string, DispatchOutcome>(ids.map((id) => [id, 'skipped']));
+  private async dispatchSlice(ids: string[]): Promise<void> {
     const messages = await this.claim(ids);
-    if (messages.length === 0) return result;
+    if (messages.length === 0) return;
 
     const outcomes: Outcome[] = [];
     const held: ClaimedMessage[] = [];
@@ -107,20 +96,12 @@ export class DispatchService {
     }
     if (held.length > 0) await this.recorder.release(held);
 
-    const settled = await Promise.all([
-      ...outcomes.map((o) => this.settle(o)),
+    await Promise.all([
+      ...outcomes.map((o) => this.recorder.record(o)),
       ...[...groupBy(routed, (r) => r.channel.channelId)].map(async ([channelId, group]) =>
         Promise.all(await this.submitGroup(channelId, group)),
       ),
     ]);
-    for (const o of settled.flat()) result.set(o.message.id, o.kind === 'retry_later' ? 'retry' : o.kind);
-    return result;
-  }
-
-  /** Stores an outcome (with whatever else is being recorded meanwhile) and hands it back. */
-  private async settle(outcome: Outcome): Promise<Outcome> {
-    await this.recorder.record(outcome);
-    return outcome;
   }
 
   /** One conditional update claims what is still queued and unclaimed, and returns the claimed rows. */
@@ -144,20 +125,20 @@ export class DispatchService {
    * Submits a channel's share of the batch within its throughput budget (the rest waits its turn); each
    * outcome is recorded as soon as it is known.
    */
-  private async submitGroup(channelId: string, group: Routed[]): Promise<Promise<Outcome>[]> {
+  private async submitGroup(channelId: string, group: Routed[]): Promise<Promise<void>[]> {
     const running = this.channels.get(channelId);
     if (!running) {
       const reason = `channel ${group[0]?.channel.name} is not running here`;
-      return group.map((r) => this.settle(retry(r.message, NO_CHANNEL_RETRY_MS, reason)));
+      return group.map((r) => this.recorder.record(retry(r.message, NO_CHANNEL_RETRY_MS, reason)));
     }
     const limit = group[0]?.channel.capabilities.maxMessagesPerSecond ?? 0;
     const { granted, waitMs } = await this.guards.acquireMany(channelId, limit, group.length);
     const waiting = group
       .slice(granted)
-      .map((r) => this.settle(retry(r.message, waitMs, `${running.name} is at its throughput limit`)));
-    const sent = group.slice(0, granted).map(async (r): Promise<Outcome> => {
+      .map((r) => this.recorder.record(retry(r.message, waitMs, `${running.name} is at its throughput limit`)));
+    const sent = group.slice(0, granted).map(async (r) => {
       const outcome = await this.submitOne(running, channelId, r);
-      return this.settle(outcome);
+      return this.recorder.record(outcome);
     });
     return [...sent, ...waiting];
   }
