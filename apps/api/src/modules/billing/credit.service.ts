@@ -9,17 +9,34 @@ import {
   type Posting,
 } from '@mtredi/billing';
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { BoundSql, type BulkColumn } from '../../db/bound-sql.js';
 import { CreditAccount } from './credit-account.entity.js';
 import { LedgerPosting } from './ledger-posting.entity.js';
+
+const POSTING_COLUMNS: BulkColumn[] = [
+  { name: 'organization_id', pgType: 'uuid' },
+  { name: 'idempotency_key', pgType: 'text' },
+  { name: 'kind', pgType: 'text' },
+  { name: 'debit', pgType: 'text' },
+  { name: 'credit', pgType: 'text' },
+  { name: 'amount', pgType: 'int' },
+  { name: 'memo', pgType: 'text' },
+  { name: 'created_at', pgType: 'timestamptz' },
+];
+
+/** One INSERT of many postings (their rows as one parameter per column). */
+function insertPostings(db: BoundSql, list: Posting[], tail = sql``) {
+  const at = new Date();
+  const rows = list.map((p) => [p.organizationId, p.idempotencyKey, p.kind, p.debit, p.credit, p.amount, p.memo, at]);
+  return db.insert('ledger_postings', POSTING_COLUMNS, rows, tail);
+}
 
 /**
  * The ledger's storage: applies @mtredi/billing postings inside the caller's transaction, so a message and
  * its credit reservation commit or fail together. The rules are the domain package's; this class makes them
  * hold under concurrency (a unique idempotency key, conditional updates on customer balances).
  */
-/** Rows per INSERT statement: well under PostgreSQL's 65,535 bind parameters. */
-const INSERT_CHUNK = 2000;
-
 @Injectable()
 export class CreditService {
   /** Applies a posting once; returns false when its idempotency key was already posted (nothing changes). */
@@ -48,17 +65,11 @@ export class CreditService {
   async postMany(tx: SqlEntityManager, list: Posting[]): Promise<Set<string>> {
     if (list.length === 0) return new Set();
     for (const posting of list) assertValidPosting(posting);
-    const createdAt = new Date();
     const inserted = new Set<string>();
-    for (let i = 0; i < list.length; i += INSERT_CHUNK) {
-      const rows = (await tx
-        .createQueryBuilder(LedgerPosting)
-        .insert(list.slice(i, i + INSERT_CHUNK).map((posting) => ({ ...posting, createdAt })))
-        .onConflict('idempotencyKey')
-        .ignore()
-        .returning('idempotencyKey')
-        .execute('all')) as { idempotencyKey?: string; idempotency_key?: string }[];
-      for (const row of rows) inserted.add((row.idempotencyKey ?? row.idempotency_key) as string);
+    const db = new BoundSql(tx);
+    const tail = sql`on conflict (idempotency_key) do nothing returning idempotency_key`;
+    for (const row of await db.rows<{ idempotency_key: string }>(insertPostings(db, list, tail))) {
+      inserted.add(row.idempotency_key);
     }
     const deltas = new Map<string, { organizationId: string; account: Posting['debit']; delta: number }>();
     const add = (organizationId: string, account: Posting['debit'], delta: number) => {
@@ -118,14 +129,9 @@ export class CreditService {
    * by construction (fresh message ids), so they are inserted without conflict handling.
    */
   async insertPrepaid(tx: SqlEntityManager, list: Posting[]): Promise<void> {
-    const createdAt = new Date();
     for (const posting of list) assertValidPosting(posting);
-    for (let i = 0; i < list.length; i += INSERT_CHUNK) {
-      await tx.insertMany(
-        LedgerPosting,
-        list.slice(i, i + INSERT_CHUNK).map((posting) => ({ ...posting, createdAt })),
-      );
-    }
+    const db = new BoundSql(tx);
+    if (list.length > 0) await db.run(insertPostings(db, list));
   }
 
   async balances(em: SqlEntityManager, organizationId: string): Promise<Balances> {

@@ -1,3 +1,4 @@
+import { readDate } from '../../db/bound-sql.js';
 import type { Message } from './message.entity.js';
 
 /** A message a worker has claimed for dispatch: the columns dispatch needs, read as plain values. */
@@ -16,7 +17,7 @@ export interface ClaimedMessage {
   createdAt: Date;
 }
 
-/** The columns the claim returns (as stored, so the same on SQLite and PostgreSQL). */
+/** The columns the claim returns. */
 export const CLAIMED_COLUMNS = [
   'id',
   'organization_id',
@@ -32,25 +33,20 @@ export const CLAIMED_COLUMNS = [
   'created_at',
 ] as const;
 
-/**
- * A row of the claim's RETURNING clause, read without building an entity: hydrating hundreds of entities
- * per batch was the largest cost of dispatch. Accepts the property names too (a driver may map them).
- */
+/** A row of the claim's RETURNING clause, read without building an entity (hydration cost more than the SQL). */
 export function claimedFromRow(row: Record<string, unknown>): ClaimedMessage {
-  const value = (column: string, property: string) => row[column] ?? row[property];
-  const created = value('created_at', 'createdAt');
   return {
-    id: value('id', 'id') as string,
-    organizationId: value('organization_id', 'organization') as string,
-    to: value('recipient', 'to') as string,
-    sender: value('sender', 'sender') as string,
-    text: value('text', 'text') as string,
-    reference: (value('reference', 'reference') as string | null) ?? null,
-    encoding: value('encoding', 'encoding') as Message['encoding'],
-    parts: Number(value('parts', 'parts')),
-    campaignId: (value('campaign_id', 'campaignId') as string | null) ?? null,
-    operator: (value('operator', 'operator') as string | null) ?? null,
-    attempts: Number(value('attempts', 'attempts')),
-    createdAt: created instanceof Date ? created : new Date(created as string | number),
+    id: row.id as string,
+    organizationId: row.organization_id as string,
+    to: row.recipient as string,
+    sender: row.sender as string,
+    text: row.text as string,
+    reference: (row.reference as string | null) ?? null,
+    encoding: row.encoding as Message['encoding'],
+    parts: Number(row.parts),
+    campaignId: (row.campaign_id as string | null) ?? null,
+    operator: (row.operator as string | null) ?? null,
+    attempts: Number(row.attempts),
+    createdAt: readDate(row.created_at),
   };
 }

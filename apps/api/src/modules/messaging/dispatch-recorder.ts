@@ -3,17 +3,25 @@ import { postings } from '@mtredi/billing';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { sql } from 'kysely';
 import { groupBy } from '../../common/group-by.js';
 import { GroupCommit, type Waiting } from '../../common/group-commit.js';
+import { BoundSql, type BulkColumn } from '../../db/bound-sql.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
 import { creditReturns } from '../billing/credit-returns.js';
-import { ChannelMessageId } from '../receipts/channel-message-id.entity.js';
 import type { ClaimedMessage } from './claimed-message.js';
-import { Message, type MessageStatusValue } from './message.entity.js';
-import { MessageEvent } from './message-event.entity.js';
+import type { MessageStatusValue } from './message.entity.js';
+import { appendHistory } from './message-history.js';
 import { type StatusChange, StatusEvents } from './status-events.js';
+
+const CHANNEL_ID_COLUMNS: BulkColumn[] = [
+  { name: 'channel_id', pgType: 'uuid' },
+  { name: 'channel_message_id', pgType: 'text' },
+  { name: 'message_id', pgType: 'uuid' },
+  { name: 'part', pgType: 'int' },
+];
 
 /** What became of one claimed message. */
 export type Outcome =
@@ -65,9 +73,8 @@ export class DispatchRecorder implements OnApplicationShutdown {
 
   /** Gives claimed messages back untouched (their campaign is paused or cancelled). */
   async release(messages: ClaimedMessage[]): Promise<void> {
-    await this.tenancy
-      .system()
-      .nativeUpdate(Message, { id: { $in: messages.map((m) => m.id) } }, { claimedUntil: null });
+    const db = new BoundSql(this.tenancy.system());
+    await db.run(sql`update messages set claimed_until = null where id ${db.in(messages.map((m) => m.id))}`);
   }
 
   private async recordAccepted(accepted: Extract<Outcome, { kind: 'accepted' }>[]): Promise<StatusChange[]> {
@@ -85,17 +92,13 @@ export class DispatchRecorder implements OnApplicationShutdown {
       }
       if (changed.length === 0) return changed;
       const channelIds = changed.flatMap((o) =>
-        o.channelMessageIds.map((channelMessageId, part) => ({
-          channelId: o.channelId,
-          channelMessageId,
-          messageId: o.message.id,
-          part,
-        })),
+        o.channelMessageIds.map((channelMessageId, part) => [o.channelId, channelMessageId, o.message.id, part]),
       );
       // A channel that hands out an id twice must not undo the batch; the first message keeps the id.
-      await tx.createQueryBuilder(ChannelMessageId).insert(channelIds).onConflict().ignore().execute('run');
-      await tx.insertMany(
-        MessageEvent,
+      const db = new BoundSql(tx);
+      await db.run(db.insert('channel_message_ids', CHANNEL_ID_COLUMNS, channelIds, sql`on conflict do nothing`));
+      await appendHistory(
+        tx,
         changed.map((o) => ({ messageId: o.message.id, status: 'in_transit' as const, errorCode: null, at: now })),
       );
       await this.credit.postMany(
@@ -126,8 +129,8 @@ export class DispatchRecorder implements OnApplicationShutdown {
         changed.push(...group.filter((o) => ids.has(o.message.id)));
       }
       if (changed.length === 0) return changed;
-      await tx.insertMany(
-        MessageEvent,
+      await appendHistory(
+        tx,
         changed.map((o) => ({ messageId: o.message.id, status: 'rejected' as const, errorCode: o.code, at: now })),
       );
       // Released, or refunded when an earlier (unconfirmed) attempt was already charged.
@@ -171,12 +174,13 @@ export class DispatchRecorder implements OnApplicationShutdown {
     status: MessageStatusValue,
     fields: { channelId: string | null; errorCode?: string },
   ): Promise<Set<string>> {
-    const rows = (await tx
-      .createQueryBuilder(Message)
-      .update({ status, ...fields, claimedUntil: null, updatedAt: new Date() })
-      .where({ id: { $in: ids }, status: 'queued' })
-      .returning('id')
-      .execute('all')) as { id: string }[];
+    const db = new BoundSql(tx);
+    const errorCode = fields.errorCode === undefined ? sql`` : sql`, error_code = ${fields.errorCode}`;
+    const rows = await db.rows<{ id: string }>(sql`
+      update messages set status = ${status}, channel_id = ${fields.channelId}${errorCode},
+        claimed_until = null, updated_at = ${db.date(new Date())}
+      where id ${db.in(ids)} and status = 'queued'
+      returning id`);
     return new Set(rows.map((row) => row.id));
   }
 }

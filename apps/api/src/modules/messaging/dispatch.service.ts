@@ -1,8 +1,9 @@
-import { raw } from '@mikro-orm/core';
 import type { OutboundMessage, SubmitResult } from '@mtredi/channel-sdk';
 import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { groupBy } from '../../common/group-by.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { BoundSql } from '../../db/bound-sql.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { ChannelRuntime } from '../channels/channel-runtime.service.js';
@@ -12,7 +13,6 @@ import type { RouteCandidate } from '../routing/route-planner.js';
 import { type RoutableMessage, RoutingService } from '../routing/routing.service.js';
 import { CLAIMED_COLUMNS, type ClaimedMessage, claimedFromRow } from './claimed-message.js';
 import { DispatchRecorder, type Outcome } from './dispatch-recorder.js';
-import { Message } from './message.entity.js';
 
 /** Wait before trying again when no channel can take a message at all. */
 const NO_CHANNEL_RETRY_MS = 5_000;
@@ -104,21 +104,19 @@ export class DispatchService {
     ]);
   }
 
-  /** One conditional update claims what is still queued and unclaimed, and returns the claimed rows. */
+  /**
+   * One conditional update claims what is still queued and unclaimed, and returns the claimed rows. It leaves
+   * updated_at alone: a claim is not a status change, and the index on (status, updated_at) stays unwritten.
+   */
   private async claim(ids: string[]): Promise<ClaimedMessage[]> {
-    const em = this.tenancy.system();
+    const db = new BoundSql(this.tenancy.system());
     const now = new Date();
-    const claimed = (await em
-      .createQueryBuilder(Message)
-      .update({
-        claimedUntil: new Date(now.getTime() + this.config.claimTtlMs),
-        attempts: raw('attempts + 1'),
-        updatedAt: now,
-      })
-      .where({ id: { $in: ids }, status: 'queued', $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] })
-      .returning([...CLAIMED_COLUMNS] as never)
-      .execute('all', false)) as Record<string, unknown>[];
-    return claimed.map(claimedFromRow);
+    const until = new Date(now.getTime() + this.config.claimTtlMs);
+    const rows = await db.rows<Record<string, unknown>>(sql`
+      update messages set claimed_until = ${db.date(until)}, attempts = attempts + 1
+      where id ${db.in(ids)} and status = 'queued' and (claimed_until is null or claimed_until < ${db.date(now)})
+      returning ${sql.raw(CLAIMED_COLUMNS.join(', '))}`);
+    return rows.map(claimedFromRow);
   }
 
   /**

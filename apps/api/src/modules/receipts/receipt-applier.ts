@@ -1,8 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Receipt, ReceiptState } from '@mtredi/channel-sdk';
+import { sql } from 'kysely';
 import { groupBy } from '../../common/group-by.js';
-import { Message, type MessageStatusValue } from '../messaging/message.entity.js';
-import { MessageEvent } from '../messaging/message-event.entity.js';
+import { BoundSql, readDate } from '../../db/bound-sql.js';
+import type { MessageStatusValue } from '../messaging/message.entity.js';
+import { appendHistory } from '../messaging/message-history.js';
 import type { StatusChange } from '../messaging/status-events.js';
 
 const STATUS_BY_RECEIPT: Partial<Record<ReceiptState, MessageStatusValue>> = {
@@ -19,9 +21,6 @@ const STATUS_BY_RECEIPT: Partial<Record<ReceiptState, MessageStatusValue>> = {
  */
 export const NOT_RECEIVED_CODES: ReadonlySet<string> = new Set(['aggregator/not_received']);
 
-/** Rows per UPDATE … IN (…): well under SQLite's and PostgreSQL's bind parameter limits. */
-const CHUNK = 1000;
-
 export interface MatchedReceipt {
   messageId: string;
   /** The channel that sent the receipt: the published change carries it, so no listener looks it up. */
@@ -30,7 +29,7 @@ export interface MatchedReceipt {
 }
 
 export interface Applied {
-  /** Committed status changes (organization and the like still to be filled in for listeners). */
+  /** Committed status changes, with whose messages they are (for webhooks and statistics). */
   changes: StatusChange[];
   /** Messages the channel says it never delivered to the operator: to be sent again. */
   notReceived: string[];
@@ -38,8 +37,8 @@ export interface Applied {
 
 /**
  * Applies receipts already matched to messages, inside the caller's transaction, set-based: per target
- * status and error code one `UPDATE messages … WHERE id IN (…) AND status = 'in_transit' RETURNING id`,
- * then one insert of the events of the rows that changed. A message already final (an earlier receipt,
+ * status and error code one `UPDATE messages … WHERE id IN (…) AND status = 'in_transit' RETURNING …`
+ * (the changed rows with whose messages they are), then one insert of the events of the rows that changed. A message already final (an earlier receipt,
  * a duplicate) is left as it is; intermediate states leave it in transit.
  */
 export async function applyReceipts(tx: SqlEntityManager, matched: MatchedReceipt[]): Promise<Applied> {
@@ -52,61 +51,51 @@ export async function applyReceipts(tx: SqlEntityManager, matched: MatchedReceip
     if (receipt.errorCode !== undefined && NOT_RECEIVED_CODES.has(receipt.errorCode)) notReceived.add(messageId);
     else first.set(messageId, m);
   }
-  const now = new Date();
+  const db = new BoundSql(tx);
+  const now = db.date(new Date());
   const changes: StatusChange[] = [];
   const groups = groupBy(first, ([, m]) => `${m.receipt.state}\u0000${m.receipt.errorCode ?? ''}`);
   for (const entries of groups.values()) {
     const sample = (entries[0] as [string, MatchedReceipt])[1].receipt;
     const status = STATUS_BY_RECEIPT[sample.state] as MessageStatusValue;
     const errorCode = sample.errorCode?.slice(0, 40) ?? null;
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      const ids = entries.slice(i, i + CHUNK).map(([id]) => id);
-      const rows = (await tx
-        .createQueryBuilder(Message)
-        .update({ status, errorCode, updatedAt: now })
-        .where({ id: { $in: ids }, status: 'in_transit' })
-        .returning('id')
-        .execute('all')) as { id: string }[];
-      for (const { id } of rows) {
-        const { receipt, channelId } = first.get(id) as MatchedReceipt;
-        const at = receipt.at;
-        changes.push({ messageId: id, organizationId: '', reference: null, to: '', status, errorCode, at, channelId });
-      }
+    // The changed rows come back with what listeners need to know about them: no second query.
+    const rows = await db.rows<ChangedRow>(sql`
+      update messages set status = ${status}, error_code = ${errorCode}, updated_at = ${now}
+      where id ${db.in(entries.map(([id]) => id))} and status = 'in_transit'
+      returning id, organization_id, reference, recipient, campaign_id, sender, operator, created_at`);
+    for (const row of rows) {
+      const { receipt, channelId } = first.get(row.id) as MatchedReceipt;
+      changes.push({
+        messageId: row.id,
+        organizationId: row.organization_id,
+        reference: row.reference ?? null,
+        to: row.recipient,
+        status,
+        errorCode,
+        at: receipt.at,
+        channelId,
+        campaignId: row.campaign_id ?? null,
+        sender: row.sender,
+        operator: row.operator ?? null,
+        acceptedAt: readDate(row.created_at),
+      });
     }
   }
-  if (changes.length > 0) {
-    await tx.insertMany(
-      MessageEvent,
-      changes.map((c) => ({ messageId: c.messageId, status: c.status, errorCode: c.errorCode, at: c.at })),
-    );
-  }
+  await appendHistory(
+    tx,
+    changes.map((c) => ({ messageId: c.messageId, status: c.status, errorCode: c.errorCode, at: c.at })),
+  );
   return { changes, notReceived: [...notReceived] };
 }
 
-/** Fills in whose message each change is (one query per batch), for webhooks and statistics. */
-export async function describeChanges(em: SqlEntityManager, changes: StatusChange[]): Promise<StatusChange[]> {
-  if (changes.length === 0) return changes;
-  const messages = await em.find(
-    Message,
-    { id: { $in: changes.map((c) => c.messageId) } },
-    { fields: ['id', 'organization', 'reference', 'to', 'campaignId', 'sender', 'operator', 'createdAt'] },
-  );
-  const byId = new Map(messages.map((m) => [m.id, m]));
-  return changes.flatMap((c) => {
-    const m = byId.get(c.messageId);
-    return m
-      ? [
-          {
-            ...c,
-            organizationId: m.organization.id,
-            reference: m.reference ?? null,
-            to: m.to,
-            campaignId: m.campaignId ?? null,
-            sender: m.sender,
-            operator: m.operator ?? null,
-            acceptedAt: m.createdAt,
-          },
-        ]
-      : [];
-  });
+interface ChangedRow {
+  id: string;
+  organization_id: string;
+  reference: string | null;
+  recipient: string;
+  campaign_id: string | null;
+  sender: string;
+  operator: string | null;
+  created_at: unknown;
 }

@@ -1,10 +1,11 @@
 import type { Receipt } from '@mtredi/channel-sdk';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { sql } from 'kysely';
 import { groupBy } from '../../common/group-by.js';
+import { BoundSql } from '../../db/bound-sql.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { StatusEvents } from '../messaging/status-events.js';
-import { ChannelMessageId } from './channel-message-id.entity.js';
-import { type Applied, applyReceipts, describeChanges, type MatchedReceipt } from './receipt-applier.js';
+import { type Applied, applyReceipts, type MatchedReceipt } from './receipt-applier.js';
 import { Resender } from './resender.js';
 import { UnmatchedReceipt } from './unmatched-receipt.entity.js';
 
@@ -83,7 +84,7 @@ export class ReceiptsService implements OnApplicationShutdown {
       if (inTransaction) await inTransaction(tx);
       return result;
     });
-    await this.events.publish(await describeChanges(em, applied.changes));
+    await this.events.publish(applied.changes);
     if (applied.notReceived.length > 0) await this.resender.resend(applied.notReceived);
     return applied;
   }
@@ -113,15 +114,17 @@ export class ReceiptsService implements OnApplicationShutdown {
 
   /** One lookup per batch (per channel an IN list), then the set-based apply; returns the unmatched. */
   private async apply(batch: Pending[]): Promise<Pending[]> {
-    const em = this.tenancy.system();
-    const byChannel = groupBy(batch, (p) => p.channelId);
-    const ids = await em.find(ChannelMessageId, {
-      $or: [...byChannel].map(([channelId, list]) => ({
-        channelId,
-        channelMessageId: { $in: [...new Set(list.map((p) => p.receipt.channelMessageId))] },
-      })),
-    });
-    const messageIdOf = new Map(ids.map((row) => [`${row.channelId}\u0000${row.channelMessageId}`, row.messageId]));
+    const db = new BoundSql(this.tenancy.system());
+    const ids: { channel_id: string; channel_message_id: string; message_id: string }[] = [];
+    for (const [channelId, list] of groupBy(batch, (p) => p.channelId)) {
+      const channelMessageIds = [...new Set(list.map((p) => p.receipt.channelMessageId))];
+      ids.push(
+        ...(await db.rows<(typeof ids)[number]>(sql`
+          select channel_id, channel_message_id, message_id from channel_message_ids
+          where channel_id = ${channelId} and channel_message_id ${db.in(channelMessageIds)}`)),
+      );
+    }
+    const messageIdOf = new Map(ids.map((row) => [`${row.channel_id}\u0000${row.channel_message_id}`, row.message_id]));
     const matched: MatchedReceipt[] = [];
     const missed: Pending[] = [];
     for (const pending of batch) {

@@ -1,0 +1,72 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { type RawBuilder, sql } from 'kysely';
+
+/** A column of a bulk insert: its name and, for PostgreSQL's unnest, the element type of its array. */
+export interface BulkColumn {
+  name: string;
+  pgType: 'uuid' | 'text' | 'int' | 'timestamptz';
+}
+
+/**
+ * SQL for the message pipeline's hot statements, with parameters bound by the database driver. MikroORM
+ * writes every parameter into the statement text (an UPDATE of 500 ids is a 20 KB string the server parses
+ * afresh each time); here a list of any length is one parameter: an array on PostgreSQL (`= any($1)`,
+ * `unnest`), a JSON text on SQLite (`json_each`). Runs on the entity manager's connection, inside its
+ * transaction when it has one. Everything else keeps using the ORM. See docs/decisions/0003.
+ */
+export class BoundSql {
+  readonly postgres: boolean;
+
+  constructor(private readonly em: SqlEntityManager) {
+    this.postgres = em.getPlatform().constructor.name.startsWith('PostgreSql');
+  }
+
+  /** `column <this>`: membership in a list, as one parameter. */
+  in(values: readonly (string | number)[]): RawBuilder<unknown> {
+    return this.postgres ? sql`= any(${values})` : sql`in (select value from json_each(${JSON.stringify(values)}))`;
+  }
+
+  /** `column <this>`: equal, or both null (a plain `=` never matches null). */
+  is(value: string | null): RawBuilder<unknown> {
+    return this.postgres ? sql`is not distinct from ${value}` : sql`is ${value}`;
+  }
+
+  /** A timestamp parameter as the ORM stores it (SQLite: milliseconds since the epoch). */
+  date(value: Date | null): RawBuilder<unknown> {
+    if (value === null) return sql`null`;
+    return this.postgres ? sql`${value}` : sql`${value.getTime()}`;
+  }
+
+  /**
+   * `insert into <table> (<columns>) <rows> <tail>` with all rows as one parameter per column (PostgreSQL)
+   * or one JSON parameter (SQLite). Dates are converted as {@link date} does; `tail` is e.g. an
+   * `on conflict … do nothing` and a `returning` clause.
+   */
+  insert(table: string, columns: readonly BulkColumn[], rows: readonly unknown[][], tail = sql``): RawBuilder<unknown> {
+    const names = sql.join(columns.map((c) => sql.id(c.name)));
+    if (this.postgres) {
+      const arrays = columns.map((c, i) => sql`${rows.map((row) => row[i] ?? null)}::${sql.raw(c.pgType)}[]`);
+      return sql`insert into ${sql.id(table)} (${names}) select * from unnest(${sql.join(arrays)}) ${tail}`;
+    }
+    const json = JSON.stringify(rows.map((row) => row.map((v) => (v instanceof Date ? v.getTime() : (v ?? null)))));
+    const picks = sql.join(columns.map((_, i) => sql.raw(`value ->> ${i}`)));
+    // `where true` tells SQLite's parser that a following ON CONFLICT belongs to the insert, not to a join.
+    return sql`insert into ${sql.id(table)} (${names}) select ${picks} from json_each(${json}) where true ${tail}`;
+  }
+
+  async rows<T>(query: RawBuilder<unknown>): Promise<T[]> {
+    return (await query.execute(this.em.getKysely())).rows as T[];
+  }
+
+  /** Runs a statement; returns the number of rows it changed. */
+  async run(query: RawBuilder<unknown>): Promise<number> {
+    return Number((await query.execute(this.em.getKysely())).numAffectedRows ?? 0);
+  }
+}
+
+/** A timestamp column read by hand: a Date from PostgreSQL, epoch milliseconds (or text) from SQLite. */
+export function readDate(value: unknown): Date {
+  return value instanceof Date
+    ? value
+    : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number));
+}
