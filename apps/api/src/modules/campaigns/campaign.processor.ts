@@ -1,4 +1,5 @@
-import { Process, Processor } from '@nestjs/bull';
+import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
 import {
   CAMPAIGN_FANOUT_QUEUE,
@@ -8,13 +9,21 @@ import {
   SUBMIT_CHUNK_JOB,
   SubmitChunkJob,
 } from '../../jobs/campaign-jobs.js';
+import { logJobFailure } from '../../jobs/job-failures.js';
 import { CampaignFanout } from './campaign-fanout.service.js';
 import { ChunkSubmitter } from './chunk-submitter.service.js';
 
 /** Submits stored campaign messages, a chunk per job. */
 @Processor(CAMPAIGNS_QUEUE)
 export class CampaignProcessor {
+  private readonly logger = new Logger(CampaignProcessor.name);
+
   constructor(private readonly submitter: ChunkSubmitter) {}
+
+  @OnQueueFailed()
+  failed(job: Job<unknown>, error: Error) {
+    logJobFailure(this.logger, job, error);
+  }
 
   @Process({ name: SUBMIT_CHUNK_JOB, concurrency: 4 })
   submitChunk(job: Job<unknown>) {
@@ -28,7 +37,14 @@ export class CampaignProcessor {
  */
 @Processor(CAMPAIGN_FANOUT_QUEUE)
 export class FanoutProcessor {
+  private readonly logger = new Logger(FanoutProcessor.name);
+
   constructor(private readonly fanout: CampaignFanout) {}
+
+  @OnQueueFailed()
+  failed(job: Job<unknown>, error: Error) {
+    logJobFailure(this.logger, job, error);
+  }
 
   @Process({ name: FANOUT_JOB, concurrency: 32 })
   runFanout(job: Job<unknown>) {
