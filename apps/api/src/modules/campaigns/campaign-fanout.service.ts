@@ -9,7 +9,8 @@ import { Tenancy } from '../../db/tenancy.js';
 import { CAMPAIGNS_QUEUE, SUBMIT_CHUNK_JOB } from '../../jobs/campaign-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
 import { Message } from '../messaging/message.entity.js';
-import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
+import { insertNewMessages, type NewMessage, queuedChanges } from '../messaging/new-messages.js';
+import { StatusEvents } from '../messaging/status-events.js';
 import { Campaign, type CampaignTotals, type FanoutCursor } from './campaign.entity.js';
 import { CampaignPlanner, emptyTotals, PLAN_START, type PlannedSlice } from './campaign-planner.js';
 
@@ -147,21 +148,18 @@ export class CampaignFanout implements BeforeApplicationShutdown {
   ): Promise<{ ids: string[]; next: number } | Stop> {
     const organizationId = campaign.organization.id;
     const now = new Date();
-    const rows = slice.messages.map((p) => ({
+    const rows: NewMessage[] = slice.messages.map((p) => ({
       id: randomUUID(),
-      organization: organizationId,
+      organizationId,
       to: p.to,
       sender: campaign.sender,
       text: p.text,
       reference: null,
-      status: 'queued' as const,
       encoding: p.analysis.encoding,
       parts: p.analysis.parts,
-      campaignId: campaign.id,
       operator: p.operator,
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
+      campaignId: campaign.id,
+      at: now,
     }));
     const result = await this.tenancy.of({ organizationId }).transactional(async (tx) => {
       // First, so that a pause, a cancel or a take-over waits for this chunk (row lock) or stops it.
@@ -171,14 +169,7 @@ export class CampaignFanout implements BeforeApplicationShutdown {
         { fanoutOwner: owner },
       );
       if (!mine) return 'stopped' as const;
-      const returned = (await tx
-        .createQueryBuilder(Message)
-        .insert(rows)
-        .onConflict(['campaignId', 'to'])
-        .ignore()
-        .returning('id')
-        .execute('all')) as { id: string }[];
-      const insertedIds = new Set(returned.map((r) => r.id));
+      const insertedIds = await insertNewMessages(tx, rows, { skipRepeats: true });
       const inserted = rows.filter((r) => insertedIds.has(r.id));
       // A number already stored. A plan resumed mid-way has not seen the numbers before its position: such a
       // number is a repeat of one of them, not a message. A plan from the start has seen every number, so the
@@ -218,20 +209,7 @@ export class CampaignFanout implements BeforeApplicationShutdown {
     if (result === 'stopped') return result;
     // The running totals (the planner's) lose the repeats found here.
     Object.assign(cursor.totals, result.totals);
-    const changes: StatusChange[] = result.inserted.map((r) => ({
-      messageId: r.id,
-      organizationId,
-      reference: null,
-      to: r.to,
-      status: 'queued',
-      errorCode: null,
-      at: now,
-      campaignId: campaign.id,
-      sender: campaign.sender,
-      operator: r.operator,
-      acceptedAt: now,
-    }));
-    await this.events.publish(changes);
+    await this.events.publish(queuedChanges(result.inserted));
     return { ids: result.inserted.map((r) => r.id), next: result.next };
   }
 }

@@ -17,8 +17,8 @@ import { OperatorDirectory } from '../operators/operator-directory.service.js';
 import { describeRefusal } from '../routing/route-planner.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { authorizedOperators, operatorTitle } from '../senders/senders.service.js';
-import { Message } from './message.entity.js';
-import { type StatusChange, StatusEvents } from './status-events.js';
+import { insertNewMessages, type NewMessage, queuedChanges } from './new-messages.js';
+import { StatusEvents } from './status-events.js';
 import { analyzeText } from './text-analysis.js';
 
 type Batch = z.output<typeof SendBatchRequest>;
@@ -136,20 +136,18 @@ export class BatchSendService {
       return true;
     });
     const now = new Date();
-    const rows = accepted.map((p) => ({
+    const rows: NewMessage[] = accepted.map((p) => ({
       id: randomUUID(),
-      organization: auth.organizationId,
+      organizationId: auth.organizationId,
       to: p.to,
       sender: p.sender,
       text: p.analysis.text,
       reference: p.reference,
-      status: 'queued' as const,
       encoding: p.analysis.encoding,
       parts: p.analysis.parts,
       operator: p.operator,
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
+      campaignId: null,
+      at: now,
     }));
     if (rows.length) {
       const parts = rows.reduce((sum, r) => sum + r.parts, 0);
@@ -163,7 +161,7 @@ export class BatchSendService {
           amount: parts,
           memo: `Reserved for a batch of ${rows.length} message(s)`,
         });
-        await tx.insertMany(Message, rows);
+        await insertNewMessages(tx, rows);
       });
       // One submit job per thousand messages, as the single sends' commits do: dispatch claims them together.
       const jobs = [];
@@ -176,20 +174,7 @@ export class BatchSendService {
         });
       }
       await this.queue.addBulk(jobs).catch(() => undefined); // stored is accepted: the sweeper queues what could not be queued now
-      const changes: StatusChange[] = rows.map((r) => ({
-        messageId: r.id,
-        organizationId: auth.organizationId,
-        reference: r.reference,
-        to: r.to,
-        status: 'queued',
-        errorCode: null,
-        at: now,
-        campaignId: null,
-        sender: r.sender,
-        operator: r.operator,
-        acceptedAt: now,
-      }));
-      await this.events.publish(changes);
+      await this.events.publish(queuedChanges(rows));
       accepted.forEach((p, i) => {
         results.push({ index: p.index, ok: true, id: rows[i]?.id, parts: p.analysis.parts });
       });

@@ -9,8 +9,8 @@ import { Tenancy } from '../../db/tenancy.js';
 import { MAX_MESSAGES_PER_JOB, MESSAGES_QUEUE, SUBMIT_JOB, submitBatchJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
 import { StopListService } from '../contacts/stop-list.service.js';
-import { Message } from './message.entity.js';
-import { type StatusChange, StatusEvents } from './status-events.js';
+import { insertNewMessages, type NewMessage, queuedChanges } from './new-messages.js';
+import { StatusEvents } from './status-events.js';
 
 /** A validated message waiting for its commit. */
 export interface AcceptedSend {
@@ -81,23 +81,9 @@ export class SendCommitter implements OnApplicationShutdown {
         for (const w of list.slice(fit)) w.reject(new InsufficientCreditError(w.item.parts));
       }
       if (fitted.length === 0) return fitted;
-      await tx.insertMany(
-        Message,
-        fitted.map(({ item: s }) => ({
-          id: s.id,
-          organization: s.organizationId,
-          to: s.to,
-          sender: s.sender,
-          text: s.text,
-          reference: s.reference,
-          status: 'queued' as const,
-          encoding: s.encoding,
-          parts: s.parts,
-          operator: s.operator,
-          attempts: 0,
-          createdAt: s.at,
-          updatedAt: s.at,
-        })),
+      await insertNewMessages(
+        tx,
+        fitted.map(({ item }) => newMessage(item)),
       );
       await this.credit.insertPrepaid(
         tx,
@@ -107,7 +93,7 @@ export class SendCommitter implements OnApplicationShutdown {
     });
     if (accepted.length === 0) return;
     await this.enqueue(accepted.map((w) => w.item.id));
-    await this.events.publish(accepted.map((w) => queuedChange(w.item)));
+    await this.events.publish(queuedChanges(accepted.map((w) => newMessage(w.item))));
   }
 
   /** Refuses the sends to numbers on the organization's stop list (one query for the batch). */
@@ -138,18 +124,7 @@ export class SendCommitter implements OnApplicationShutdown {
   }
 }
 
-function queuedChange(send: AcceptedSend): StatusChange {
-  return {
-    messageId: send.id,
-    organizationId: send.organizationId,
-    reference: send.reference,
-    to: send.to,
-    status: 'queued',
-    errorCode: null,
-    at: send.at,
-    campaignId: null,
-    sender: send.sender,
-    operator: send.operator,
-    acceptedAt: send.at,
-  };
+function newMessage(send: AcceptedSend): NewMessage {
+  const { checkStopList: _, ...message } = send;
+  return { ...message, campaignId: null };
 }
