@@ -26,6 +26,17 @@ export class BoundSql {
     return this.postgres ? sql`= any(${values})` : sql`in (select value from json_each(${JSON.stringify(values)}))`;
   }
 
+  /**
+   * `id <this>`: membership in a list of a table's ids, with the rows locked in id order first (PostgreSQL).
+   * Concurrent updates of overlapping lists of messages (claims, releases, accepts, receipts) otherwise take
+   * their row locks in whatever order each plan scans (index order for a few ids, heap order for many) and
+   * can deadlock; PostgreSQL then aborts one of them. SQLite has one writer and needs no locks.
+   */
+  inLocked(table: string, ids: readonly string[]): RawBuilder<unknown> {
+    if (!this.postgres) return this.in(ids);
+    return sql`in (select id from ${sql.id(table)} where id = any(${ids}) order by id for update)`;
+  }
+
   /** `column <this>`: equal, or both null (a plain `=` never matches null). */
   is(value: string | null): RawBuilder<unknown> {
     return this.postgres ? sql`is not distinct from ${value}` : sql`is ${value}`;

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { groupBy } from '../../common/group-by.js';
 import { GroupCommit, type Waiting } from '../../common/group-commit.js';
 import { BoundSql, type BulkColumn } from '../../db/bound-sql.js';
+import { retryDeadlocks } from '../../db/deadlocks.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { CreditService } from '../billing/credit.service.js';
@@ -65,16 +66,24 @@ export class DispatchRecorder implements OnApplicationShutdown {
     const rejected = outcomes.filter((o) => o.kind === 'rejected');
     const retries = outcomes.filter((o) => o.kind === 'retry_later');
     const changes: StatusChange[] = [];
-    if (accepted.length > 0) changes.push(...(await this.recordAccepted(accepted)));
-    if (rejected.length > 0) changes.push(...(await this.recordRejected(rejected)));
-    if (retries.length > 0) await this.retryLater(retries);
+    // Each step is safe to repeat (a transaction, conditional updates, job ids): a deadlock victim tries again
+    // rather than leave its messages claimed until the claim expires.
+    const retry = <T>(what: string, work: () => Promise<T>) => retryDeadlocks(this.logger, what, work);
+    if (accepted.length > 0) changes.push(...(await retry('accepts', () => this.recordAccepted(accepted))));
+    if (rejected.length > 0) changes.push(...(await retry('refusals', () => this.recordRejected(rejected))));
+    if (retries.length > 0) await retry('retries', () => this.retryLater(retries));
     await this.events.publish(changes);
   }
 
   /** Gives claimed messages back untouched (their campaign is paused or cancelled). */
   async release(messages: ClaimedMessage[]): Promise<void> {
     const db = new BoundSql(this.tenancy.system());
-    await db.run(sql`update messages set claimed_until = null where id ${db.in(messages.map((m) => m.id))}`);
+    await db.run(
+      sql`update messages set claimed_until = null where id ${db.inLocked(
+        'messages',
+        messages.map((m) => m.id),
+      )}`,
+    );
   }
 
   private async recordAccepted(accepted: Extract<Outcome, { kind: 'accepted' }>[]): Promise<StatusChange[]> {
@@ -179,7 +188,7 @@ export class DispatchRecorder implements OnApplicationShutdown {
     const rows = await db.rows<{ id: string }>(sql`
       update messages set status = ${status}, channel_id = ${fields.channelId}${errorCode},
         claimed_until = null, updated_at = ${db.date(new Date())}
-      where id ${db.in(ids)} and status = 'queued'
+      where id ${db.inLocked('messages', ids)} and status = 'queued'
       returning id`);
     return new Set(rows.map((row) => row.id));
   }

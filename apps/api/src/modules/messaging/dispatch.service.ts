@@ -114,7 +114,7 @@ export class DispatchService {
     const until = new Date(now.getTime() + this.config.claimTtlMs);
     const rows = await db.rows<Record<string, unknown>>(sql`
       update messages set claimed_until = ${db.date(until)}, attempts = attempts + 1
-      where id ${db.in(ids)} and status = 'queued' and (claimed_until is null or claimed_until < ${db.date(now)})
+      where id ${db.inLocked('messages', ids)} and status = 'queued' and (claimed_until is null or claimed_until < ${db.date(now)})
       returning ${sql.raw(CLAIMED_COLUMNS.join(', '))}`);
     return rows.map(claimedFromRow);
   }

@@ -62,7 +62,10 @@ export async function applyReceipts(tx: SqlEntityManager, matched: MatchedReceip
     // The changed rows come back with what listeners need to know about them: no second query.
     const rows = await db.rows<ChangedRow>(sql`
       update messages set status = ${status}, error_code = ${errorCode}, updated_at = ${now}
-      where id ${db.in(entries.map(([id]) => id))} and status = 'in_transit'
+      where id ${db.inLocked(
+        'messages',
+        entries.map(([id]) => id),
+      )} and status = 'in_transit'
       returning id, organization_id, reference, recipient, campaign_id, sender, operator, created_at`);
     for (const row of rows) {
       const { receipt, channelId } = first.get(row.id) as MatchedReceipt;
