@@ -49,20 +49,25 @@ export class BoundSql {
   }
 
   /**
-   * `insert into <table> (<columns>) <rows> <tail>` with all rows as one parameter per column (PostgreSQL)
-   * or one JSON parameter (SQLite). Dates are converted as {@link date} does; `tail` is e.g. an
-   * `on conflict … do nothing` and a `returning` clause.
+   * Rows as a derived table `v` with the columns' names: `unnest` of one array parameter per column on
+   * PostgreSQL, `json_each` of one JSON parameter on SQLite. Dates are converted as {@link date} does.
    */
-  insert(table: string, columns: readonly BulkColumn[], rows: readonly unknown[][], tail = sql``): RawBuilder<unknown> {
+  values(columns: readonly BulkColumn[], rows: readonly unknown[][]): RawBuilder<unknown> {
     const names = sql.join(columns.map((c) => sql.id(c.name)));
     if (this.postgres) {
       const arrays = columns.map((c, i) => sql`${rows.map((row) => row[i] ?? null)}::${sql.raw(c.pgType)}[]`);
-      return sql`insert into ${sql.id(table)} (${names}) select * from unnest(${sql.join(arrays)}) ${tail}`;
+      return sql`unnest(${sql.join(arrays)}) as v(${names})`;
     }
     const json = JSON.stringify(rows.map((row) => row.map((v) => (v instanceof Date ? v.getTime() : (v ?? null)))));
-    const picks = sql.join(columns.map((_, i) => sql.raw(`value ->> ${i}`)));
+    const picks = sql.join(columns.map((c, i) => sql`value ->> ${sql.raw(String(i))} as ${sql.id(c.name)}`));
+    return sql`(select ${picks} from json_each(${json})) as v`;
+  }
+
+  /** `insert into <table> (<columns>) <rows> <tail>`, the rows as {@link values}; `tail` e.g. `on conflict …`. */
+  insert(table: string, columns: readonly BulkColumn[], rows: readonly unknown[][], tail = sql``): RawBuilder<unknown> {
+    const names = sql.join(columns.map((c) => sql.id(c.name)));
     // `where true` tells SQLite's parser that a following ON CONFLICT belongs to the insert, not to a join.
-    return sql`insert into ${sql.id(table)} (${names}) select ${picks} from json_each(${json}) where true ${tail}`;
+    return sql`insert into ${sql.id(table)} (${names}) select * from ${this.values(columns, rows)} where true ${tail}`;
   }
 
   async rows<T>(query: RawBuilder<unknown>): Promise<T[]> {

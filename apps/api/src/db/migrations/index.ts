@@ -8,6 +8,7 @@ import { Campaigns as PostgresCampaigns } from './postgresql/Migration2026112205
 import { CampaignTemplate as PostgresCampaignTemplate } from './postgresql/Migration20261123080000_campaign_template.js';
 import { UnmatchedReceipts as PostgresUnmatchedReceipts } from './postgresql/Migration20261123081000_unmatched_receipts.js';
 import { CampaignFanoutCursor as PostgresCampaignFanoutCursor } from './postgresql/Migration20261124090000_campaign_fanout_cursor.js';
+import { MessageHotPath as PostgresMessageHotPath } from './postgresql/Migration20261206080000_message_hot_path.js';
 import { InitialSchema as SqliteInitial } from './sqlite/Migration20261122051000_initial.js';
 import { AccountsAndBilling as SqliteAccountsAndBilling } from './sqlite/Migration20261122052500_accounts_billing.js';
 import { SendersAndRouting as SqliteSendersAndRouting } from './sqlite/Migration20261122054100_senders_routing.js';
@@ -17,6 +18,7 @@ import { Campaigns as SqliteCampaigns } from './sqlite/Migration20261122055800_c
 import { CampaignTemplate as SqliteCampaignTemplate } from './sqlite/Migration20261123080000_campaign_template.js';
 import { UnmatchedReceipts as SqliteUnmatchedReceipts } from './sqlite/Migration20261123081000_unmatched_receipts.js';
 import { CampaignFanoutCursor as SqliteCampaignFanoutCursor } from './sqlite/Migration20261124090000_campaign_fanout_cursor.js';
+import { MessageHotPath as SqliteMessageHotPath } from './sqlite/Migration20261206080000_message_hot_path.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 interface MigrationEntry {
@@ -35,6 +37,7 @@ export const POSTGRESQL_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261123080000_campaign_template', class: PostgresCampaignTemplate },
   { name: 'Migration20261123081000_unmatched_receipts', class: PostgresUnmatchedReceipts },
   { name: 'Migration20261124090000_campaign_fanout_cursor', class: PostgresCampaignFanoutCursor },
+  { name: 'Migration20261206080000_message_hot_path', class: PostgresMessageHotPath },
 ];
 export const SQLITE_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261122051000_initial', class: SqliteInitial },
@@ -46,4 +49,5 @@ export const SQLITE_MIGRATIONS: MigrationEntry[] = [
   { name: 'Migration20261123080000_campaign_template', class: SqliteCampaignTemplate },
   { name: 'Migration20261123081000_unmatched_receipts', class: SqliteUnmatchedReceipts },
   { name: 'Migration20261124090000_campaign_fanout_cursor', class: SqliteCampaignFanoutCursor },
+  { name: 'Migration20261206080000_message_hot_path', class: SqliteMessageHotPath },
 ];

@@ -1,4 +1,4 @@
-import type { Message as MessageDto, StatusChange } from '@mtredi/api-contract';
+import { FINAL_MESSAGE_STATUSES, type Message as MessageDto, type StatusChange } from '@mtredi/api-contract';
 import type { Message } from './message.entity.js';
 import type { MessageEvent } from './message-event.entity.js';
 
@@ -33,4 +33,33 @@ export function toMessageDto(
     errorCode: e.errorCode ?? null,
   }));
   return { ...toMessageSummary(m), history };
+}
+
+type HistoryEntry = Pick<MessageEvent, 'status' | 'at' | 'errorCode'>;
+const FINAL: ReadonlySet<string> = new Set(FINAL_MESSAGE_STATUSES);
+
+/**
+ * A stored message's history in time order: its acceptance (created_at; not a history row, so bulk sends
+ * and campaigns write one row less per message — older messages have the row, shown once), its history rows (refusals,
+ * resends, cancellations, flags), its last send (sent_at) and its final receipt (done_at with the status
+ * and code on the row). The send and the receipt are kept on the row, not as history rows: they happen to
+ * every message, and a row each would double the writes of the pipeline's busiest path.
+ */
+export function historyOf(
+  m: Pick<Message, 'createdAt' | 'sentAt' | 'doneAt' | 'status' | 'errorCode'>,
+  events: HistoryEntry[],
+): HistoryEntry[] {
+  const first = events[0];
+  const accepted = first?.status === 'queued' && first.at.getTime() === m.createdAt.getTime();
+  const entries: HistoryEntry[] = accepted
+    ? [...events]
+    : [{ status: 'queued', at: m.createdAt, errorCode: null }, ...events];
+  // A send that was lost and sent again is a history row too (receipts/resender.ts) until the next accept.
+  const sentAt = m.sentAt?.getTime();
+  if (sentAt !== undefined && !events.some((e) => e.status === 'in_transit' && e.at.getTime() === sentAt)) {
+    entries.push({ status: 'in_transit', at: m.sentAt as Date, errorCode: null });
+  }
+  if (m.doneAt && FINAL.has(m.status)) entries.push({ status: m.status, at: m.doneAt, errorCode: m.errorCode ?? null });
+  // Stable: entries of the same millisecond keep the order above (accepted, then sent, then final).
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -16,11 +16,21 @@ export const MessageSchema = defineEntity({
   name: 'Message',
   tableName: 'messages',
   uniques: [{ properties: ['campaignId', 'to'] }],
+  // Partial where only one state or some rows need them: a status change then writes fewer index entries.
   indexes: [
     { properties: ['organization', 'createdAt'] },
-    { properties: ['status', 'updatedAt'] },
-    { properties: ['organization', 'reference'] },
-    { properties: ['campaignId', 'status'] },
+    {
+      name: 'messages_queued_updated_at_index',
+      expression: `create index messages_queued_updated_at_index on messages (updated_at) where status = 'queued'`,
+    },
+    {
+      name: 'messages_queued_campaign_id_index',
+      expression: `create index messages_queued_campaign_id_index on messages (campaign_id) where status = 'queued'`,
+    },
+    {
+      name: 'messages_organization_id_reference_index',
+      expression: `create index messages_organization_id_reference_index on messages (organization_id, reference) where reference is not null`,
+    },
   ],
   properties: {
     id: p.uuid().primary(),
@@ -43,6 +53,10 @@ export const MessageSchema = defineEntity({
     claimedUntil: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()),
+    /** When a channel last accepted it (its history's in_transit, kept on the row: no history row per send). */
+    sentAt: p.datetime().nullable(),
+    /** When its final receipt came (its history's final status, with errorCode). */
+    doneAt: p.datetime().nullable(),
   },
 });
 export class Message extends MessageSchema.class {}

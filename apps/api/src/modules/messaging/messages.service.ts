@@ -23,20 +23,9 @@ import { RoutingService } from '../routing/routing.service.js';
 import { SendersService } from '../senders/senders.service.js';
 import { Message } from './message.entity.js';
 import { MessageEvent } from './message-event.entity.js';
-import { toMessageDto, toMessageSummary } from './message-mapper.js';
+import { historyOf, toMessageDto, toMessageSummary } from './message-mapper.js';
 import { SendCommitter } from './send-committer.js';
 import { analyzeText } from './text-analysis.js';
-
-/**
- * A message's history begins with its acceptance ("queued" at creation), which is not stored as an event:
- * the message row's creation time says it, and a bulk send or campaign then writes one row less per
- * message. Messages stored before that still have the event; it is not shown twice.
- */
-function withAcceptance(message: Message, events: MessageEvent[]) {
-  const first = events[0];
-  if (first?.status === 'queued' && first.at.getTime() === message.createdAt.getTime()) return events;
-  return [{ status: 'queued' as const, at: message.createdAt, errorCode: null }, ...events];
-}
 
 @Injectable()
 export class MessagesService {
@@ -123,7 +112,7 @@ export class MessagesService {
     const message = await em.findOne(Message, { id });
     if (!message) throw new NotFoundError('messages', id);
     const events = await em.find(MessageEvent, { messageId: id }, { orderBy: { at: 'asc', id: 'asc' } });
-    return toMessageDto(message, withAcceptance(message, events));
+    return toMessageDto(message, historyOf(message, events));
   }
 
   async list(auth: AuthContext, query: ListMessagesQuery): Promise<MessageList> {

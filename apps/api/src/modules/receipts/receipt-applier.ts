@@ -2,9 +2,8 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Receipt, ReceiptState } from '@mtredi/channel-sdk';
 import { sql } from 'kysely';
 import { groupBy } from '../../common/group-by.js';
-import { BoundSql, readDate } from '../../db/bound-sql.js';
+import { BoundSql, type BulkColumn, readDate } from '../../db/bound-sql.js';
 import type { MessageStatusValue } from '../messaging/message.entity.js';
-import { appendHistory } from '../messaging/message-history.js';
 import type { StatusChange } from '../messaging/status-events.js';
 
 const STATUS_BY_RECEIPT: Partial<Record<ReceiptState, MessageStatusValue>> = {
@@ -20,6 +19,11 @@ const STATUS_BY_RECEIPT: Partial<Record<ReceiptState, MessageStatusValue>> = {
  * like an SMPP part whose window passed without a receipt, not marked undelivered.
  */
 export const NOT_RECEIVED_CODES: ReadonlySet<string> = new Set(['aggregator/not_received']);
+
+const RECEIPT_COLUMNS: BulkColumn[] = [
+  { name: 'id', pgType: 'uuid' },
+  { name: 'done_at', pgType: 'timestamptz' },
+];
 
 export interface MatchedReceipt {
   messageId: string;
@@ -38,7 +42,8 @@ export interface Applied {
 /**
  * Applies receipts already matched to messages, inside the caller's transaction, set-based: per target
  * status and error code one `UPDATE messages … WHERE id IN (…) AND status = 'in_transit' RETURNING …`
- * (the changed rows with whose messages they are), then one insert of the events of the rows that changed. A message already final (an earlier receipt,
+ * (the changed rows with whose messages they are); the final status, its code and time (done_at) are
+ * the message's history, kept on its row. A message already final (an earlier receipt,
  * a duplicate) is left as it is; intermediate states leave it in transit.
  */
 export async function applyReceipts(tx: SqlEntityManager, matched: MatchedReceipt[]): Promise<Applied> {
@@ -59,14 +64,19 @@ export async function applyReceipts(tx: SqlEntityManager, matched: MatchedReceip
     const sample = (entries[0] as [string, MatchedReceipt])[1].receipt;
     const status = STATUS_BY_RECEIPT[sample.state] as MessageStatusValue;
     const errorCode = sample.errorCode?.slice(0, 40) ?? null;
-    // The changed rows come back with what listeners need to know about them: no second query.
+    // done_at is each receipt's own time (the history's final entry, kept on the row). The changed rows come
+    // back with what listeners need to know about them: no second query.
+    const ids = entries.map(([id]) => id);
+    const times = db.values(
+      RECEIPT_COLUMNS,
+      entries.map(([id, m]) => [id, m.receipt.at]),
+    );
     const rows = await db.rows<ChangedRow>(sql`
-      update messages set status = ${status}, error_code = ${errorCode}, updated_at = ${now}
-      where id ${db.inLocked(
-        'messages',
-        entries.map(([id]) => id),
-      )} and status = 'in_transit'
-      returning id, organization_id, reference, recipient, campaign_id, sender, operator, created_at`);
+      update messages set status = ${status}, error_code = ${errorCode}, updated_at = ${now}, done_at = v.done_at
+      from ${times}
+      where messages.id = v.id and messages.id ${db.inLocked('messages', ids)} and messages.status = 'in_transit'
+      returning messages.id, messages.organization_id, messages.reference, messages.recipient,
+        messages.campaign_id, messages.sender, messages.operator, messages.created_at`);
     for (const row of rows) {
       const { receipt, channelId } = first.get(row.id) as MatchedReceipt;
       changes.push({
@@ -85,10 +95,6 @@ export async function applyReceipts(tx: SqlEntityManager, matched: MatchedReceip
       });
     }
   }
-  await appendHistory(
-    tx,
-    changes.map((c) => ({ messageId: c.messageId, status: c.status, errorCode: c.errorCode, at: c.at })),
-  );
   return { changes, notReceived: [...notReceived] };
 }
 

@@ -3,6 +3,7 @@ import { UNCONFIRMED_ID_PREFIX } from '@mtredi/channel-sdk';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { readDate } from '../../db/bound-sql.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { Message } from '../messaging/message.entity.js';
@@ -64,7 +65,7 @@ export class Resender {
     const wanted = messageIds.filter((id) => (resentBefore.get(id) ?? 0) < MAX_RESENDS);
     if (over.length > 0) await this.flagUnknown(over);
     const now = new Date();
-    const resent: { id: string; attempts: number }[] = [];
+    const resent: { id: string; attempts: number; sentAt: Date | null }[] = [];
     const changes: StatusChange[] = [];
     const lost: { channelId: string; to: string; text: string }[] = [];
     await em.transactional(async (tx) => {
@@ -72,11 +73,14 @@ export class Resender {
         const rows = (await tx
           .createQueryBuilder(Message)
           // The unknown-outcome flag is settled: the submit was lost. A later unconfirmed one may be flagged again.
+          // The lost send's time (sent_at, until the next accept sets it) is also written as a history row below.
           .update({ status: 'queued', errorCode: null, claimedUntil: null, updatedAt: now })
           .where({ id: { $in: wanted.slice(i, i + CHUNK) }, status: 'in_transit' })
-          .returning(['id', 'attempts'])
-          .execute('all')) as { id: string; attempts: number }[];
-        resent.push(...rows);
+          .returning(['id', 'attempts', 'sentAt'])
+          .execute('all', false)) as { id: string; attempts: number; sent_at: unknown }[];
+        resent.push(
+          ...rows.map((r) => ({ id: r.id, attempts: r.attempts, sentAt: r.sent_at ? readDate(r.sent_at) : null })),
+        );
       }
       if (resent.length === 0) return;
       const ids = resent.map((r) => r.id);
@@ -84,7 +88,7 @@ export class Resender {
         const slice = ids.slice(i, i + CHUNK);
         await tx.nativeDelete(ChannelMessageId, { messageId: { $in: slice }, channelMessageId: UNCONFIRMED_RANGE });
         // Read under the update's row locks: nothing can dispatch these messages before the commit.
-        const sentAt = await this.lastSentAt(tx, slice);
+        const sentAt = await this.lastSentAt(tx, slice, resent);
         const messages = await tx.find(
           Message,
           { id: { $in: slice } },
@@ -112,10 +116,12 @@ export class Resender {
           });
         }
       }
-      await tx.insertMany(
-        MessageEvent,
-        ids.map((messageId) => ({ messageId, status: 'queued' as const, errorCode: RESENT_CODE, at: now })),
-      );
+      await tx.insertMany(MessageEvent, [
+        ...resent.flatMap((r) =>
+          r.sentAt ? [{ messageId: r.id, status: 'in_transit' as const, errorCode: null, at: r.sentAt }] : [],
+        ),
+        ...ids.map((messageId) => ({ messageId, status: 'queued' as const, errorCode: RESENT_CODE, at: now })),
+      ]);
     });
     if (resent.length === 0) return [];
     await this.guards.forgetSent(lost);
@@ -161,14 +167,25 @@ export class Resender {
   }
 
   /** When each message's last confirmed-or-not send was recorded: the `at` of its `in_transit` change. */
-  private async lastSentAt(tx: SqlEntityManager, messageIds: string[]): Promise<Map<string, Date>> {
+  /**
+   * When each message's lost submit was accepted: the row's sent_at as the resend found it, or, for a
+   * message sent before sent_at was kept on the row, its last in_transit history row.
+   */
+  private async lastSentAt(
+    tx: SqlEntityManager,
+    messageIds: string[],
+    resent: { id: string; sentAt: Date | null }[],
+  ): Promise<Map<string, Date>> {
+    const last = new Map<string, Date>();
+    for (const r of resent) if (r.sentAt) last.set(r.id, r.sentAt);
+    const older = messageIds.filter((id) => !last.has(id));
+    if (older.length === 0) return last;
     const events = await tx.find(
       MessageEvent,
       // Not the unknown-outcome flag, which is an in_transit event too but no send.
-      { messageId: { $in: messageIds }, status: 'in_transit', errorCode: null },
+      { messageId: { $in: older }, status: 'in_transit', errorCode: null },
       { fields: ['messageId', 'at'] },
     );
-    const last = new Map<string, Date>();
     for (const e of events) {
       const seen = last.get(e.messageId);
       if (!seen || e.at > seen) last.set(e.messageId, e.at);
