@@ -77,17 +77,33 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
    * each change on its own would make all senders queue behind those row locks.
    */
   async count(changes: StatusChange[]): Promise<void> {
+    // Changes are first tallied by everything their counters depend on (a batch of a campaign is a handful
+    // of such tuples), then each tuple adds its tally to its counters: the scope strings and counter keys
+    // are built per tuple, not per change.
+    const tuples = new Map<string, { change: StatusChange; day: string; metric: string | null; count: number }>();
     for (const c of changes) {
       if (c.withdrawnSendAt) {
         this.withdrawSend(c, c.withdrawnSendAt);
         continue;
       }
-      const scopes = scopesOf(c, c.at);
-      if (c.channelId) scopes.push(channelScope(c.channelId), channelScope(c.channelId, tbilisiDay(c.at)));
       // Looked up only for a change whose publisher left the channel out; never for one that names it
       // (or says null), nor for an accepted message, which has no channel yet.
-      else if (c.channelId === undefined && c.status !== 'queued') this.channelUnknown.push(c);
-      this.addAll(c, scopes);
+      if (c.channelId === undefined && c.status !== 'queued') this.channelUnknown.push(c);
+      const day = tbilisiDay(c.at);
+      const metric =
+        c.status === 'delivered' && c.acceptedAt ? latencyMetric(c.at.getTime() - c.acceptedAt.getTime()) : null;
+      const key = `${c.organizationId}|${day}|${c.campaignId ?? ''}|${c.sender ?? ''}|${c.operator ?? ''}|${c.channelId ?? ''}|${c.status}|${metric ?? ''}`;
+      const tuple = tuples.get(key);
+      if (tuple) tuple.count++;
+      else tuples.set(key, { change: c, day, metric, count: 1 });
+    }
+    for (const { change: c, day, metric, count } of tuples.values()) {
+      const scopes = scopesOf(c, day);
+      if (c.channelId) scopes.push(channelScope(c.channelId), channelScope(c.channelId, day));
+      for (const scope of scopes) {
+        this.add(c.organizationId, scope, c.status, count);
+        if (metric) this.add(c.organizationId, scope, metric, count);
+      }
     }
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
@@ -101,7 +117,7 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
    * transit" for ever on the channel that lost it. The resend's `queued` is no new acceptance: not counted.
    */
   private withdrawSend(c: StatusChange, sentAt: Date): void {
-    const scopes = scopesOf(c, sentAt);
+    const scopes = scopesOf(c, tbilisiDay(sentAt));
     if (c.channelId) scopes.push(channelScope(c.channelId), channelScope(c.channelId, tbilisiDay(sentAt)));
     for (const scope of scopes) this.add(c.organizationId, scope, 'in_transit', -1);
   }
@@ -217,9 +233,9 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-/** The scopes every change counts in, but its channel's: its day (of `at`), campaign, sender, operator. */
-function scopesOf(c: StatusChange, at: Date): string[] {
-  const scopes = [`day:${tbilisiDay(at)}`];
+/** The scopes every change counts in, but its channel's: its (Tbilisi) day, campaign, sender, operator. */
+function scopesOf(c: StatusChange, day: string): string[] {
+  const scopes = [`day:${day}`];
   if (c.campaignId) scopes.push(`campaign:${c.campaignId}`);
   if (c.sender) scopes.push(`sender:${c.sender}`);
   if (c.operator) scopes.push(`operator:${c.operator}`);
