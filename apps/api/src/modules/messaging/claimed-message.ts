@@ -1,18 +1,12 @@
 import { readDate } from '../../db/bound-sql.js';
 import type { Message } from './message.entity.js';
+import type { NewMessage } from './new-messages.js';
 
-/** A message a worker has claimed for dispatch: the columns dispatch needs, read as plain values. */
-export interface ClaimedMessage {
-  id: string;
-  organizationId: string;
-  to: string;
-  sender: string;
-  text: string;
-  reference: string | null;
-  encoding: Message['encoding'];
-  parts: number;
-  campaignId: string | null;
-  operator: string | null;
+/**
+ * A message a worker has claimed for dispatch: the columns dispatch needs, read as plain values. The fields
+ * it was stored with (new-messages.ts), but when as createdAt, and the submit attempts so far.
+ */
+export interface ClaimedMessage extends Omit<NewMessage, 'at'> {
   attempts: number;
   createdAt: Date;
 }

@@ -13,17 +13,8 @@ import { insertNewMessages, type NewMessage, queuedChanges } from './new-message
 import { StatusEvents } from './status-events.js';
 
 /** A validated message waiting for its commit. */
-export interface AcceptedSend {
-  id: string;
-  organizationId: string;
-  to: string;
-  sender: string;
-  text: string;
-  reference: string | null;
-  encoding: 'gsm7' | 'ucs2';
-  parts: number;
+export interface AcceptedSend extends Omit<NewMessage, 'campaignId'> {
   operator: string;
-  at: Date;
   /** False for urgent (service) messages, which reach numbers on the stop list. */
   checkStopList: boolean;
 }
