@@ -18,7 +18,7 @@ describe('migrations upgrade an existing installation', () => {
     await platform?.destroy();
   });
 
-  it('keeps sender names active for every operator, postings with their kind, and routes for channels', async () => {
+  it('keeps sender names active for every operator, postings with their kind, routes for channels, and channel ids', async () => {
     const em = orm.em.fork() as SqlEntityManager;
     const org = '11111111-1111-4111-8111-111111111111';
     const now = platform.config.database.kind === 'sqlite' ? Date.now() : new Date();
@@ -53,6 +53,11 @@ describe('migrations upgrade an existing installation', () => {
       ],
     );
 
+    await run(
+      'insert into channel_message_ids (channel_id, channel_message_id, message_id, part) values (?, ?, ?, ?)',
+      ['33333333-3333-4333-8333-333333333333', '1A2B3C', '44444444-4444-4444-8444-444444444444', 1],
+    );
+
     await orm.migrator.up();
 
     const states = await em
@@ -67,5 +72,13 @@ describe('migrations upgrade an existing installation', () => {
     expect(kinds).toEqual([{ kind: 'trial' }]);
     const routes = await em.getConnection().execute('select operator from routes order by operator');
     expect(routes.map((r) => r.operator)).toEqual(['cellfie', 'magti', 'silknet']);
+    // Re-keyed (id the channel gave first): the row is still there, found by both columns of the new key.
+    const ids = await em
+      .getConnection()
+      .execute(
+        "select message_id, part from channel_message_ids where channel_message_id = '1A2B3C' and channel_id = ?",
+        ['33333333-3333-4333-8333-333333333333'],
+      );
+    expect(ids).toEqual([{ message_id: '44444444-4444-4444-8444-444444444444', part: 1 }]);
   });
 });

@@ -5,8 +5,9 @@ export const ChannelMessageIdSchema = defineEntity({
   name: 'ChannelMessageId',
   tableName: 'channel_message_ids',
   properties: {
-    channelId: p.uuid().primary(),
+    // Key order (channel_message_id, channel_id): receipts look ids up by the id the channel gave (see the migration).
     channelMessageId: p.string().length(80).primary(),
+    channelId: p.uuid().primary(),
     messageId: p.uuid().index(),
     part: p.integer(),
   },

@@ -2,7 +2,7 @@ import type { Receipt } from '@mtredi/channel-sdk';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { sql } from 'kysely';
 import { groupBy } from '../../common/group-by.js';
-import { BoundSql } from '../../db/bound-sql.js';
+import { BoundSql, type BulkColumn } from '../../db/bound-sql.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { StatusEvents } from '../messaging/status-events.js';
 import { type Applied, applyReceipts, type MatchedReceipt } from './receipt-applier.js';
@@ -10,6 +10,7 @@ import { Resender } from './resender.js';
 import { UnmatchedReceipt } from './unmatched-receipt.entity.js';
 
 const FLUSH_EVERY_MS = 50;
+const WANTED_COLUMNS: BulkColumn[] = [{ name: 'id', pgType: 'text' }];
 const FLUSH_AT = 500;
 /**
  * A receipt often arrives a moment before the accept it answers has committed (the operator answers the
@@ -112,19 +113,24 @@ export class ReceiptsService implements OnApplicationShutdown {
     }
   }
 
-  /** One lookup per batch (per channel an IN list), then the set-based apply; returns the unmatched. */
+  /** One lookup per batch (per channel its list of ids), then the set-based apply; returns the unmatched. */
   private async apply(batch: Pending[]): Promise<Pending[]> {
     const db = new BoundSql(this.tenancy.system());
-    const ids: { channel_id: string; channel_message_id: string; message_id: string }[] = [];
+    const messageIdOf = new Map<string, string>();
     for (const [channelId, list] of groupBy(batch, (p) => p.channelId)) {
-      const channelMessageIds = [...new Set(list.map((p) => p.receipt.channelMessageId))];
-      ids.push(
-        ...(await db.rows<(typeof ids)[number]>(sql`
-          select channel_id, channel_message_id, message_id from channel_message_ids
-          where channel_id = ${channelId} and channel_message_id ${db.in(channelMessageIds)}`)),
-      );
+      const wanted = [...new Set(list.map((p) => p.receipt.channelMessageId))].map((id) => [id]);
+      // A look-up per id (a correlated sub-select: an index probe on the key whatever the table's statistics
+      // say). As `= any(…)` or a join, a new installation's stale statistics made the planner read the whole
+      // table for every batch during its first campaign.
+      const rows = await db.rows<{ channel_message_id: string; message_id: string | null }>(sql`
+        select v.id as channel_message_id, (
+          select c.message_id from channel_message_ids c where c.channel_message_id = v.id and c.channel_id = ${channelId}
+        ) as message_id
+        from ${db.values(WANTED_COLUMNS, wanted)}`);
+      for (const row of rows) {
+        if (row.message_id) messageIdOf.set(`${channelId}\u0000${row.channel_message_id}`, row.message_id);
+      }
     }
-    const messageIdOf = new Map(ids.map((row) => [`${row.channel_id}\u0000${row.channel_message_id}`, row.message_id]));
     const matched: MatchedReceipt[] = [];
     const missed: Pending[] = [];
     for (const pending of batch) {
