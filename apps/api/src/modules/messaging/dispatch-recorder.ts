@@ -113,7 +113,10 @@ export class DispatchRecorder implements OnApplicationShutdown {
       );
       return changed;
     });
-    return changed.map((o) => changeOf(o.message, o.channelId, 'in_transit', null, now));
+    return changed.map((o) => ({
+      ...changeOf(o.message, o.channelId, 'in_transit', null, now),
+      channelMessageIds: o.channelMessageIds,
+    }));
   }
 
   /** Refused: the message's credit goes back to the customer. */

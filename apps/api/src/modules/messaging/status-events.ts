@@ -20,6 +20,8 @@ export interface StatusChange {
    * message, once per batch of changes.
    */
   channelId?: string | null;
+  /** On the in_transit change of an accept: the ids the channel gave (one per part), for receipts that came first. */
+  channelMessageIds?: string[];
   /** When the platform accepted the message: the start of "time to deliver". */
   acceptedAt?: Date;
   /**

@@ -1,10 +1,10 @@
 import type { Receipt } from '@mtredi/channel-sdk';
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { sql } from 'kysely';
 import { groupBy } from '../../common/group-by.js';
 import { BoundSql, type BulkColumn } from '../../db/bound-sql.js';
 import { Tenancy } from '../../db/tenancy.js';
-import { StatusEvents } from '../messaging/status-events.js';
+import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
 import { type Applied, applyReceipts, type MatchedReceipt } from './receipt-applier.js';
 import { Resender } from './resender.js';
 import { UnmatchedReceipt } from './unmatched-receipt.entity.js';
@@ -15,7 +15,8 @@ const FLUSH_AT = 500;
 /**
  * A receipt often arrives a moment before the accept it answers has committed (the operator answers the
  * submit and reports delivery almost together). It is retried in memory this many times, 200 ms apart (2 s:
- * a loaded worker commits accepts later), which catches nearly all of them without a write; then it is
+ * a loaded worker commits accepts later; an accept this process stores releases it at once), which catches
+ * nearly all of them without a write; then it is
  * stored in unmatched_receipts, where the reconciler keeps matching it (a slow accept under load, a restart, a part with an unconfirmed id).
  */
 const MEMORY_ATTEMPTS = 10;
@@ -36,17 +37,28 @@ interface Pending {
  * never a round trip per receipt. What matches nothing is stored, never dropped.
  */
 @Injectable()
-export class ReceiptsService implements OnApplicationShutdown {
+export class ReceiptsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ReceiptsService.name);
   private buffer: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /**
+   * Receipts that came before the accept they answer was stored, by channel and the channel's id. An accept
+   * stored by this process releases its receipts at once (no lookup); the others are looked up again
+   * MEMORY_RETRY_MS later (an accept stored by another worker).
+   */
+  private readonly parked = new Map<string, Pending>();
+  private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly tenancy: Tenancy,
     private readonly events: StatusEvents,
     private readonly resender: Resender,
   ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe((changes) => this.releaseParked(changes));
+  }
 
   add(channelId: string, receipt: Receipt): void {
     this.buffer.push({ channelId, receipt, attempts: 0, receivedAt: new Date() });
@@ -63,9 +75,11 @@ export class ReceiptsService implements OnApplicationShutdown {
   /** Receipts still waiting in memory go to the database: a restart loses none. */
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.flush();
-    const rest = this.buffer;
+    const rest = [...this.buffer, ...this.parked.values()];
     this.buffer = [];
+    this.parked.clear();
     await this.store(rest).catch((error: Error) =>
       this.logger.error(`${rest.length} unmatched receipt(s) not stored at shutdown: ${error.message}`),
     );
@@ -149,9 +163,14 @@ export class ReceiptsService implements OnApplicationShutdown {
       p.attempts += 1;
       (p.attempts < MEMORY_ATTEMPTS ? later : store).push(p);
     }
+    for (const p of later) this.parked.set(parkedKey(p.channelId, p.receipt.channelMessageId), p);
     if (later.length > 0) {
-      this.buffer.push(...later);
-      this.flushSoon(MEMORY_RETRY_MS);
+      this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = null;
+        this.buffer.push(...this.parked.values());
+        this.parked.clear();
+        void this.flush();
+      }, MEMORY_RETRY_MS);
     }
     try {
       await this.store(store);
@@ -160,6 +179,44 @@ export class ReceiptsService implements OnApplicationShutdown {
       this.buffer.push(...store);
       this.flushSoon(MEMORY_RETRY_MS);
     }
+  }
+
+  /**
+   * Accepts just stored (their in_transit changes, with the ids the channel gave): the receipts parked for
+   * them are applied now, matched in memory. Runs after the pending receipt batches, not inside the
+   * publisher's call (the dispatch recorder).
+   */
+  private releaseParked(changes: StatusChange[]): void {
+    if (this.parked.size === 0) return;
+    const matched: MatchedReceipt[] = [];
+    for (const c of changes) {
+      if (c.status !== 'in_transit' || !c.channelId || !c.channelMessageIds) continue;
+      for (const channelMessageId of c.channelMessageIds) {
+        const key = parkedKey(c.channelId, channelMessageId);
+        const pending = this.parked.get(key);
+        if (!pending) continue;
+        this.parked.delete(key);
+        matched.push({ messageId: c.messageId, channelId: c.channelId, receipt: pending.receipt });
+      }
+    }
+    if (matched.length === 0) return;
+    this.flushing = this.flushing
+      .then(() => this.applyMatched(matched))
+      .then(
+        () => undefined,
+        (error: Error) => {
+          this.logger.error(`Applying ${matched.length} receipts failed: ${error.message}; retrying`);
+          this.buffer.push(
+            ...matched.map((m) => ({
+              channelId: m.channelId,
+              receipt: m.receipt,
+              attempts: 0,
+              receivedAt: new Date(),
+            })),
+          );
+          this.flushSoon(MEMORY_RETRY_MS);
+        },
+      );
   }
 
   /** One insert for the batch's unmatched receipts; the reconciler takes them from there. */
@@ -183,4 +240,8 @@ export class ReceiptsService implements OnApplicationShutdown {
     );
     this.logger.debug(`${list.length} receipt(s) matched no message yet; stored for the reconciler`);
   }
+}
+
+function parkedKey(channelId: string, channelMessageId: string): string {
+  return `${channelId}\u0000${channelMessageId}`;
 }
