@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -66,7 +67,15 @@ export interface CampaignResult {
 
 export interface BenchResult {
   startedAt: string;
-  machine: { cpus: number; loadBefore: number[]; loadAfter: number[]; node: string; postgres: string };
+  machine: {
+    cpus: number;
+    loadBefore: number[];
+    loadAfter: number[];
+    /** {@link referenceWorkMs} before and after the run: how fast this machine was at the time. */
+    referenceMs: [number, number];
+    node: string;
+    postgres: string;
+  };
   api: LoadResult;
   apiPeakRssMb: number;
   /** What the database connections were busy with during the API run. */
@@ -90,6 +99,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const say = options.log;
   const startedAt = new Date().toISOString();
   const loadBefore = loadavg();
+  const referenceBefore = referenceWorkMs();
   const profileDir = options.profile ? await mkdtemp(join(tmpdir(), 'mtredi-bench-prof-')) : undefined;
   const simulator = await SimulatorProcess.start();
   let platform: Platform | undefined;
@@ -171,13 +181,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     const campaign = await runCampaign(options, platform, simulator, customer, db, samplers, say);
     const loadAfter = loadavg();
+    const referenceAfter = referenceWorkMs();
     await platform.stopProcesses();
     const profiles = profileDir
       ? await Promise.all((await profilesIn(profileDir)).map((f) => summarizeProfile(f)))
       : [];
     return {
       startedAt,
-      machine: { cpus: cpus().length, loadBefore, loadAfter, node: process.version, postgres },
+      machine: {
+        cpus: cpus().length,
+        loadBefore,
+        loadAfter,
+        referenceMs: [referenceBefore, referenceAfter],
+        node: process.version,
+        postgres,
+      },
       api,
       apiPeakRssMb,
       apiWaits,
@@ -331,6 +349,17 @@ function serverCpuMs(name: string): number {
     }
   }
   return ticks * 10;
+}
+
+/**
+ * A fixed piece of CPU work (400,000 SHA-256 digests of 64 bytes), timed. A shared virtual machine's speed
+ * varies by a quarter from one minute to the next; results taken at different times compare only with this.
+ */
+function referenceWorkMs(): number {
+  const block = Buffer.alloc(64, 7);
+  const started = performance.now();
+  for (let i = 0; i < 400_000; i++) createHash('sha256').update(block).digest();
+  return Math.round(performance.now() - started);
 }
 
 /** CPU time of the whole machine from /proc/stat, in clock ticks. */

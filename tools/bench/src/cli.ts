@@ -59,6 +59,9 @@ async function main(argv: string[]): Promise<number> {
   });
   const table = rows(result, connections, apiSeconds);
   console.log(`\n${textTable(table)}\n`);
+  console.log(
+    `reference work (400,000 SHA-256 digests, one core): ${result.machine.referenceMs.join(' / ')} ms before / after\n`,
+  );
   console.log(`${formatWaits('database connections during the API run', result.apiWaits)}\n`);
   console.log(`${formatWaits('database connections during the campaign', result.campaign.waits)}\n`);
   for (const profile of result.profiles) console.log(`${formatProfile(profile)}\n`);
@@ -77,7 +80,8 @@ function resultsMarkdown(r: BenchResult, table: string): string {
     '',
     `Run \`pnpm bench\` (after \`pnpm build\`) on ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC: ${r.machine.cpus} cores, ` +
       `Node.js ${r.machine.node}, PostgreSQL ${r.machine.postgres}, Redis on 127.0.0.1. Load average (1/5/15 min) ` +
-      `${load(r.machine.loadBefore)} before and ${load(r.machine.loadAfter)} after: other work shared the machine.`,
+      `${load(r.machine.loadBefore)} before and ${load(r.machine.loadAfter)} after. Reference work (400,000 SHA-256 ` +
+      `digests, one core) took ${r.machine.referenceMs.join(' / ')} ms before / after: compare runs with it.`,
     '',
     'Load generator: node:http, one closed loop per keep-alive connection (a request is sent when the previous',
     'answer is read), 3 s of warm-up not counted. The API and the worker run as separate processes',
