@@ -71,7 +71,8 @@ describe('EsmeClient', () => {
     c.start();
     await c.whenBound(2000);
     s.sessions[0]?.socket.destroy();
-    await until(() => s.binds.length === 2, 2000, 'rebind');
+    // The SMSC sees the second bind before the client has read its answer: wait for the client's event too.
+    await until(() => s.binds.length === 2 && events.length >= 3, 2000, 'rebind');
     expect(events[0]).toBe('bound');
     expect(events[1]).toMatch(/^down: peer_closed/);
     expect(events[2]).toBe('bound');
