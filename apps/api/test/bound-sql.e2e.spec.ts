@@ -43,13 +43,10 @@ describe('BoundSql: lists as one parameter, bulk inserts, timestamps', () => {
     expect(await b.rows(sql`select 1 from message_events where message_id ${b.in([])}`)).toEqual([]);
   });
 
-  it('compares timestamps as stored and matches null with is', async () => {
+  it('compares timestamps as stored', async () => {
     const b = db();
     const later = await b.rows<{ n: number | string }>(sql`
       select count(*) as n from message_events where at >= ${b.date(new Date(at.getTime() + 2990))}`);
     expect(Number(later[0]?.n)).toBe(10);
-    const withoutCode = await b.rows<{ n: number | string }>(sql`
-      select count(*) as n from message_events where message_id ${b.in(ids.slice(0, 10))} and error_code ${b.is(null)}`);
-    expect(Number(withoutCode[0]?.n)).toBe(5);
   });
 });

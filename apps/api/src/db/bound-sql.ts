@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { type RawBuilder, sql } from 'kysely';
 
-/** A column of a bulk insert: its name and, for PostgreSQL's unnest, the element type of its array. */
+/** A column of rows passed as one parameter: its name and, for PostgreSQL's unnest, its element type. */
 export interface BulkColumn {
   name: string;
   pgType: 'uuid' | 'text' | 'int' | 'timestamptz';
@@ -35,11 +35,6 @@ export class BoundSql {
   inLocked(table: string, ids: readonly string[]): RawBuilder<unknown> {
     if (!this.postgres) return this.in(ids);
     return sql`in (select id from ${sql.id(table)} where id = any(${ids}) order by id for update)`;
-  }
-
-  /** `column <this>`: equal, or both null (a plain `=` never matches null). */
-  is(value: string | null): RawBuilder<unknown> {
-    return this.postgres ? sql`is not distinct from ${value}` : sql`is ${value}`;
   }
 
   /** A timestamp parameter as the ORM stores it (SQLite: milliseconds since the epoch). */
