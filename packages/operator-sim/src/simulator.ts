@@ -133,7 +133,8 @@ export class OperatorSimulator {
   private readonly historyLimit: number;
   private readonly history = new Map<string, SubmittedMessage>();
   private readonly lastSeen = new Map<string, number>();
-  private readonly messageTimers = new Set<TimerHandle>();
+  /** Scheduled receipts and replies, each with what sends it. */
+  private readonly messageTimers = new Map<TimerHandle, () => void>();
   private boundaryTimers: TimerHandle[] = [];
   private readonly receiptListeners = new Set<(r: SimReceipt) => void>();
   private readonly replyListeners = new Set<(r: SimReply) => void>();
@@ -173,6 +174,17 @@ export class OperatorSimulator {
   /** Cancels scheduled receipts and replies (they are never sent); the scenario and counters stay. */
   cancelPending(): void {
     this.cancelMessageTimers();
+  }
+
+  /**
+   * Sends every scheduled receipt and reply now, in the order they were scheduled: an operator delivers what
+   * it owes before the link closes (a real SMSC would send it on the next bind).
+   */
+  flushPending(): void {
+    for (const [handle, run] of [...this.messageTimers]) {
+      this.clock.clearTimer(handle);
+      run();
+    }
   }
 
   /** Cancels every timer; afterwards submits answer `unavailable` and nothing more is emitted. */
@@ -337,11 +349,12 @@ export class OperatorSimulator {
   }
 
   private later(ms: number, fire: () => void): void {
-    const handle = this.clock.setTimer(() => {
+    const run = () => {
       this.messageTimers.delete(handle);
       fire();
-    }, ms);
-    this.messageTimers.add(handle);
+    };
+    const handle = this.clock.setTimer(run, ms);
+    this.messageTimers.set(handle, run);
   }
 
   private isDuplicate(request: SubmitRequest, now: number): boolean {
@@ -430,7 +443,7 @@ export class OperatorSimulator {
   }
 
   private cancelMessageTimers(): void {
-    for (const t of this.messageTimers) this.clock.clearTimer(t);
+    for (const t of this.messageTimers.keys()) this.clock.clearTimer(t);
     this.messageTimers.clear();
     this.counters.receiptsPending = 0;
   }

@@ -136,6 +136,22 @@ describe('SimulatorDriver', () => {
     expect(driver.simulator.stats().duplicatesDropped).toBe(1);
   });
 
+  it('sends the receipts it still owes when stopped, before it stops listening', async () => {
+    const { clock, driver, ctx } = await startManual();
+    const first = await driver.submit(msg());
+    const second = await driver.submit(msg('+995599000002'));
+    if (first.kind !== 'accepted' || second.kind !== 'accepted') throw new Error('not accepted');
+    clock.advance(50);
+    expect(ctx.receipts).toHaveLength(0);
+    await driver.stop();
+    expect(ctx.receipts.map((r) => [r.channelMessageId, r.state])).toEqual([
+      [first.channelMessageIds[0], 'delivered'],
+      [second.channelMessageIds[0], 'delivered'],
+    ]);
+    clock.advance(1_000);
+    expect(ctx.receipts).toHaveLength(2); // sent once, not again when their time comes
+  });
+
   it('drops every receipt with receiptMode none', async () => {
     const { clock, driver, ctx } = await startManual({ receiptMode: 'none' });
     expect((await driver.submit(msg())).kind).toBe('accepted');

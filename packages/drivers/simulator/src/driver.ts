@@ -89,9 +89,11 @@ export class SimulatorDriver implements ChannelDriver {
       this.state = 'stopping';
       await Promise.allSettled([...this.inFlight]);
     }
+    // Receipts still scheduled are sent now, while the platform still listens: every accepted message gets
+    // its receipt, as from an operator that delivers what it holds before the link closes.
+    this.simulator.flushPending();
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
-    this.simulator.cancelPending();
     this.state = 'stopped';
   }
 

@@ -1,5 +1,5 @@
 import { type ChannelDriver, type ChannelHealth, type InboundMessage, isStopRequest } from '@mtredi/channel-sdk';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Tenancy } from '../../db/tenancy.js';
 import { StopListService } from '../contacts/stop-list.service.js';
 import { ReceiptsService } from '../receipts/receipts.service.js';
@@ -25,7 +25,7 @@ const RECONCILE_MS = 5_000;
 
 /** Starts one driver instance per enabled channel in a worker process and stops them on shutdown. */
 @Injectable()
-export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShutdown, LiveChannelState {
+export class ChannelRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown, LiveChannelState {
   private readonly logger = new Logger(ChannelRuntime.name);
   private running: RunningChannel[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -46,7 +46,12 @@ export class ChannelRuntime implements OnApplicationBootstrap, OnApplicationShut
     }, RECONCILE_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Drivers stop before the other shutdown hooks run (the queues have finished their jobs by then): what a
+   * driver hands over while stopping (receipts it still owed) reaches the receipts service before that
+   * stores what it holds.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.reconciling;
     await Promise.all(this.running.map((c) => c.driver.stop()));
