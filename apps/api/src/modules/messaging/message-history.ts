@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { BoundSql } from '../../db/bound-sql.js';
+import { BoundSql, type BulkColumn } from '../../db/bound-sql.js';
 import type { MessageStatusValue } from './message.entity.js';
 
 export interface HistoryEntry {
@@ -9,12 +9,12 @@ export interface HistoryEntry {
   at: Date;
 }
 
-const COLUMNS = [
+const COLUMNS: BulkColumn[] = [
   { name: 'message_id', pgType: 'uuid' },
   { name: 'status', pgType: 'text' },
   { name: 'error_code', pgType: 'text' },
   { name: 'at', pgType: 'timestamptz' },
-] as const;
+];
 
 /** Appends status changes to the messages' histories (message_events), one statement for the lot. */
 export async function appendHistory(tx: SqlEntityManager, entries: readonly HistoryEntry[]): Promise<void> {

@@ -8,6 +8,9 @@ export type MessageFields = Pick<
   'id' | 'to' | 'sender' | 'text' | 'reference' | 'status' | 'encoding' | 'parts' | 'createdAt' | 'updatedAt'
 >;
 
+/** One line of a message's history as answered (no message id: it is one message's). */
+type HistoryLine = Pick<MessageEvent, 'status' | 'at' | 'errorCode'>;
+
 export function toMessageSummary(m: MessageFields): Omit<MessageDto, 'history'> {
   return {
     id: m.id,
@@ -23,10 +26,7 @@ export function toMessageSummary(m: MessageFields): Omit<MessageDto, 'history'> 
   };
 }
 
-export function toMessageDto(
-  m: MessageFields,
-  events: Pick<MessageEvent, 'status' | 'at' | 'errorCode'>[],
-): MessageDto {
+export function toMessageDto(m: MessageFields, events: HistoryLine[]): MessageDto {
   const history: StatusChange[] = events.map((e) => ({
     status: e.status,
     at: e.at.toISOString(),
@@ -35,7 +35,6 @@ export function toMessageDto(
   return { ...toMessageSummary(m), history };
 }
 
-type HistoryEntry = Pick<MessageEvent, 'status' | 'at' | 'errorCode'>;
 const FINAL: ReadonlySet<string> = new Set(FINAL_MESSAGE_STATUSES);
 
 /**
@@ -47,11 +46,11 @@ const FINAL: ReadonlySet<string> = new Set(FINAL_MESSAGE_STATUSES);
  */
 export function historyOf(
   m: Pick<Message, 'createdAt' | 'sentAt' | 'doneAt' | 'status' | 'errorCode'>,
-  events: HistoryEntry[],
-): HistoryEntry[] {
+  events: HistoryLine[],
+): HistoryLine[] {
   const first = events[0];
   const accepted = first?.status === 'queued' && first.at.getTime() === m.createdAt.getTime();
-  const entries: HistoryEntry[] = accepted
+  const entries: HistoryLine[] = accepted
     ? [...events]
     : [{ status: 'queued', at: m.createdAt, errorCode: null }, ...events];
   // A send that was lost and sent again is a history row too (receipts/resender.ts) until the next accept.

@@ -10,7 +10,6 @@ import { Resender } from './resender.js';
 import { UnmatchedReceipt } from './unmatched-receipt.entity.js';
 
 const FLUSH_EVERY_MS = 50;
-const WANTED_COLUMNS: BulkColumn[] = [{ name: 'id', pgType: 'text' }];
 const FLUSH_AT = 500;
 /**
  * A receipt often arrives a moment before the accept it answers has committed (the operator answers the
@@ -23,6 +22,8 @@ const MEMORY_ATTEMPTS = 10;
 const MEMORY_RETRY_MS = 200;
 /** The reconciler's first look at a stored receipt. */
 const FIRST_RETRY_MS = 1000;
+/** The ids the channel gave, as the rows the look-up probes. */
+const WANTED_COLUMNS: BulkColumn[] = [{ name: 'id', pgType: 'text' }];
 
 interface Pending {
   channelId: string;
@@ -142,13 +143,13 @@ export class ReceiptsService implements OnModuleInit, OnApplicationShutdown {
         ) as message_id
         from ${db.values(WANTED_COLUMNS, wanted)}`);
       for (const row of rows) {
-        if (row.message_id) messageIdOf.set(`${channelId}\u0000${row.channel_message_id}`, row.message_id);
+        if (row.message_id) messageIdOf.set(receiptKey(channelId, row.channel_message_id), row.message_id);
       }
     }
     const matched: MatchedReceipt[] = [];
     const missed: Pending[] = [];
     for (const pending of batch) {
-      const messageId = messageIdOf.get(`${pending.channelId}\u0000${pending.receipt.channelMessageId}`);
+      const messageId = messageIdOf.get(receiptKey(pending.channelId, pending.receipt.channelMessageId));
       if (messageId) matched.push({ messageId, channelId: pending.channelId, receipt: pending.receipt });
       else missed.push(pending);
     }
@@ -163,7 +164,7 @@ export class ReceiptsService implements OnModuleInit, OnApplicationShutdown {
       p.attempts += 1;
       (p.attempts < MEMORY_ATTEMPTS ? later : store).push(p);
     }
-    for (const p of later) this.parked.set(parkedKey(p.channelId, p.receipt.channelMessageId), p);
+    for (const p of later) this.parked.set(receiptKey(p.channelId, p.receipt.channelMessageId), p);
     if (later.length > 0) {
       this.retryTimer ??= setTimeout(() => {
         this.retryTimer = null;
@@ -189,13 +190,15 @@ export class ReceiptsService implements OnModuleInit, OnApplicationShutdown {
   private releaseParked(changes: StatusChange[]): void {
     if (this.parked.size === 0) return;
     const matched: MatchedReceipt[] = [];
+    const released: Pending[] = [];
     for (const c of changes) {
       if (c.status !== 'in_transit' || !c.channelId || !c.channelMessageIds) continue;
       for (const channelMessageId of c.channelMessageIds) {
-        const key = parkedKey(c.channelId, channelMessageId);
+        const key = receiptKey(c.channelId, channelMessageId);
         const pending = this.parked.get(key);
         if (!pending) continue;
         this.parked.delete(key);
+        released.push(pending);
         matched.push({ messageId: c.messageId, channelId: c.channelId, receipt: pending.receipt });
       }
     }
@@ -206,14 +209,7 @@ export class ReceiptsService implements OnModuleInit, OnApplicationShutdown {
         () => undefined,
         (error: Error) => {
           this.logger.error(`Applying ${matched.length} receipts failed: ${error.message}; retrying`);
-          this.buffer.push(
-            ...matched.map((m) => ({
-              channelId: m.channelId,
-              receipt: m.receipt,
-              attempts: 0,
-              receivedAt: new Date(),
-            })),
-          );
+          this.buffer.push(...released);
           this.flushSoon(MEMORY_RETRY_MS);
         },
       );
@@ -242,6 +238,7 @@ export class ReceiptsService implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-function parkedKey(channelId: string, channelMessageId: string): string {
+/** A receipt's identity: the channel, and the id that channel gave the part. */
+function receiptKey(channelId: string, channelMessageId: string): string {
   return `${channelId}\u0000${channelMessageId}`;
 }

@@ -8,6 +8,7 @@ import { Tenancy } from '../../db/tenancy.js';
 import { MESSAGES_QUEUE, SUBMIT_JOB, submitJob } from '../../jobs/message-jobs.js';
 import { Message } from '../messaging/message.entity.js';
 import { MessageEvent } from '../messaging/message-event.entity.js';
+import { appendHistory } from '../messaging/message-history.js';
 import { type StatusChange, StatusEvents } from '../messaging/status-events.js';
 import { ChannelGuards } from '../routing/channel-guards.js';
 import { ChannelMessageId } from './channel-message-id.entity.js';
@@ -116,7 +117,7 @@ export class Resender {
           });
         }
       }
-      await tx.insertMany(MessageEvent, [
+      await appendHistory(tx, [
         ...resent.flatMap((r) =>
           r.sentAt ? [{ messageId: r.id, status: 'in_transit' as const, errorCode: null, at: r.sentAt }] : [],
         ),
@@ -166,7 +167,6 @@ export class Resender {
     return flagged;
   }
 
-  /** When each message's last confirmed-or-not send was recorded: the `at` of its `in_transit` change. */
   /**
    * When each message's lost submit was accepted: the row's sent_at as the resend found it, or, for a
    * message sent before sent_at was kept on the row, its last in_transit history row.

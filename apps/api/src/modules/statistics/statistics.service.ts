@@ -98,9 +98,7 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
       else tuples.set(key, { change: c, day, metric, count: 1 });
     }
     for (const { change: c, day, metric, count } of tuples.values()) {
-      const scopes = scopesOf(c, day);
-      if (c.channelId) scopes.push(channelScope(c.channelId), channelScope(c.channelId, day));
-      for (const scope of scopes) {
+      for (const scope of scopesOf(c, day)) {
         this.add(c.organizationId, scope, c.status, count);
         if (metric) this.add(c.organizationId, scope, metric, count);
       }
@@ -117,9 +115,7 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
    * transit" for ever on the channel that lost it. The resend's `queued` is no new acceptance: not counted.
    */
   private withdrawSend(c: StatusChange, sentAt: Date): void {
-    const scopes = scopesOf(c, tbilisiDay(sentAt));
-    if (c.channelId) scopes.push(channelScope(c.channelId), channelScope(c.channelId, tbilisiDay(sentAt)));
-    for (const scope of scopes) this.add(c.organizationId, scope, 'in_transit', -1);
+    for (const scope of scopesOf(c, tbilisiDay(sentAt))) this.add(c.organizationId, scope, 'in_transit', -1);
   }
 
   private addAll(c: StatusChange, scopes: string[]): void {
@@ -233,12 +229,13 @@ export class StatisticsService implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-/** The scopes every change counts in, but its channel's: its (Tbilisi) day, campaign, sender, operator. */
+/** The scopes a change counts in: its (Tbilisi) day, campaign, sender, operator, and channel when it names one. */
 function scopesOf(c: StatusChange, day: string): string[] {
   const scopes = [`day:${day}`];
   if (c.campaignId) scopes.push(`campaign:${c.campaignId}`);
   if (c.sender) scopes.push(`sender:${c.sender}`);
   if (c.operator) scopes.push(`operator:${c.operator}`);
+  if (c.channelId) scopes.push(channelScope(c.channelId), channelScope(c.channelId, day));
   return scopes;
 }
 
