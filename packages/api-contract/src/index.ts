@@ -91,7 +91,7 @@ export {
   TextOptions,
   type ValidSendMessage,
 } from './messages.js';
-export { GeorgianMobile, GeorgianPhone } from './phone.js';
+export { GeorgianMobile, GeorgianPhone, isGeorgianMobileNsn } from './phone.js';
 export {
   AnalyzeRouteAnswer,
   ROUTE_REFUSAL_CODES,

@@ -1,4 +1,5 @@
-import { Metadata, PhoneNumber } from 'libphonenumber-js/core';
+import { isGeorgianMobileNsn } from '@mtredi/api-contract';
+import { PhoneNumber } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.max';
 import type { RowErrorCode } from './errors.js';
 
@@ -13,9 +14,9 @@ const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
  * `00995…`, or an Excel number such as 599123456 or 9.95599123456E+11 — as E.164 (`+995599123456`).
  *
  * The same rule as the API's `GeorgianMobile` (packages/api-contract/src/phone.ts): libphonenumber's full metadata,
- * type MOBILE only, because SMS to Georgian landlines is not delivered. The number is built from the national
- * number directly instead of parsing free text, which is ten times faster (an import checks a million of them) and
- * lets each rejection say exactly what is wrong.
+ * type MOBILE only, because SMS to Georgian landlines is not delivered, checked with the API's compiled patterns.
+ * The number is built from the national number directly instead of parsing free text, which is ten times faster (an
+ * import checks a million of them) and lets each rejection say exactly what is wrong.
  */
 export function normalizeGeorgianMobile(raw: string | number): PhoneResult {
   const digits = typeof raw === 'number' ? numberDigits(raw) : textDigits(raw);
@@ -25,7 +26,7 @@ export function normalizeGeorgianMobile(raw: string | number): PhoneResult {
   const nsn = national.value;
   if (nsn.length < 9) return fail('phone/too_short', `Too short: ${nsn.length} digits, a Georgian mobile number has 9`);
   if (nsn.length > 9) return fail('phone/too_long', `Too long: ${nsn.length} digits, a Georgian mobile number has 9`);
-  if (MOBILE?.(nsn)) return { ok: true, e164: `+995${nsn}` };
+  if (isGeorgianMobileNsn?.(nsn)) return { ok: true, e164: `+995${nsn}` };
   const type = new PhoneNumber(`+995${nsn}`, metadata).getType();
   if (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE') return { ok: true, e164: `+995${nsn}` };
   if (type === 'FIXED_LINE')
@@ -34,37 +35,6 @@ export function normalizeGeorgianMobile(raw: string | number): PhoneResult {
     return fail('phone/not_mobile', `A Georgian ${type.toLowerCase().replaceAll('_', ' ')} number, not a mobile`);
   return fail('phone/unassigned', 'Not in any Georgian mobile number range');
 }
-
-/** The parts of libphonenumber's numbering plan that its own type check reads (getNumberType.js). */
-interface PlanTypes {
-  nationalNumberPattern(): string;
-  type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
-}
-
-/**
- * libphonenumber's type check compiles every pattern anew for every number, several kilobytes of garbage each;
- * over a million rows that is most of an import's memory churn. This compiles Georgia's general and mobile patterns
- * once. A number they accept is one `getType()` calls MOBILE (or FIXED_LINE_OR_MOBILE): it first needs the general
- * pattern, and MOBILE is the first type it tries after FIXED_LINE, whose match still yields FIXED_LINE_OR_MOBILE
- * when the mobile pattern matches too. Anything else goes to `getType()` itself, which also names the reason.
- */
-export const MOBILE = ((): ((nsn: string) => boolean) | null => {
-  try {
-    const georgia = new Metadata(metadata);
-    georgia.selectNumberingPlan('GE');
-    const plan = georgia.numberingPlan as unknown as PlanTypes | undefined;
-    const mobile = plan?.type('MOBILE');
-    const general = plan?.nationalNumberPattern();
-    const pattern = mobile?.pattern();
-    if (!general || !pattern) return null;
-    const generalRe = new RegExp(`^(?:${general})$`);
-    const mobileRe = new RegExp(`^(?:${pattern})$`);
-    const lengths = mobile?.possibleLengths();
-    return (nsn) => (!lengths || lengths.includes(nsn.length)) && generalRe.test(nsn) && mobileRe.test(nsn);
-  } catch {
-    return null;
-  }
-})();
 
 type Step = { ok: true; value: string } | { ok: false; code: RowErrorCode; reason: string };
 

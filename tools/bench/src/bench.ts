@@ -82,6 +82,8 @@ export interface BenchResult {
   apiWaits: WaitShare[];
   /** Database transactions committed per accepted request during the API run. */
   apiTransactionsPerRequest: number;
+  /** CPU used during the API run (warm-up included): the API, the shared servers, and this load generator. */
+  apiCpu: { requests: number; users: { name: string; cpuMs: number }[]; machineBusy: number };
   drain: { messages: number; ms: number; perSecond: number };
   campaign: CampaignResult;
   profiles: ProfileSummary[];
@@ -150,6 +152,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     samplers.push(apiSampler);
     await apiSampler.start();
     const commitsBeforeApi = await commits(db);
+    const apiCpuBefore = apiRunCpu(platform);
     const api = await runLoad({
       baseUrl: platform.baseUrl,
       path: '/v1/messages',
@@ -159,6 +162,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       warmupMs: 3_000,
       durationMs: options.apiSeconds * 1000,
     });
+    const apiCpuAfter = apiRunCpu(platform);
     const apiWaits = await apiSampler.stop();
     const apiTransactionsPerRequest = ((await commits(db)) - commitsBeforeApi) / Math.max(1, api.sentOk);
     const apiPeakRssMb = platform.processes.api?.peakRssMb() ?? 0;
@@ -200,6 +204,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       apiPeakRssMb,
       apiWaits,
       apiTransactionsPerRequest,
+      apiCpu: {
+        requests: api.sent,
+        users: apiCpuAfter.users.map((u, i) => ({
+          name: u.name,
+          cpuMs: u.cpuMs - (apiCpuBefore.users[i]?.cpuMs ?? 0),
+        })),
+        machineBusy: busyBetween(apiCpuBefore.machine, apiCpuAfter.machine),
+      },
       drain: { messages: backlog, ms: drainMs, perSecond: backlog / (drainMs / 1000) },
       campaign,
       profiles,
@@ -292,7 +304,7 @@ async function runCampaign(
     acceptToDeliveredP50Ms: Number(stats.p50),
     acceptToDeliveredP99Ms: Number(stats.p99),
     processes: processUse,
-    machineBusy: 1 - (machine.idle - machineBefore.idle) / Math.max(1, machine.total - machineBefore.total),
+    machineBusy: busyBetween(machineBefore, machine),
     servers: SERVERS.map((name, i) => ({ name, cpuMs: serverCpuMs(name) - (serversBefore[i] ?? 0) })),
     waits,
     unmatchedReceipts: log.unmatchedReceipts,
@@ -360,6 +372,24 @@ function referenceWorkMs(): number {
   const started = performance.now();
   for (let i = 0; i < 400_000; i++) createHash('sha256').update(block).digest();
   return Math.round(performance.now() - started);
+}
+
+/** CPU (ms) of the API process, the shared servers and this process (the load generator), and the machine's ticks. */
+function apiRunCpu(platform: Platform) {
+  const own = process.cpuUsage();
+  return {
+    users: [
+      { name: 'api', cpuMs: platform.processes.api?.cpuMs() ?? 0 },
+      ...SERVERS.map((name) => ({ name, cpuMs: serverCpuMs(name) })),
+      { name: 'load generator', cpuMs: (own.user + own.system) / 1000 },
+    ],
+    machine: machineTicks(),
+  };
+}
+
+/** Share of both cores busy between two readings of {@link machineTicks}. */
+function busyBetween(before: { idle: number; total: number }, after: { idle: number; total: number }): number {
+  return 1 - (after.idle - before.idle) / Math.max(1, after.total - before.total);
 }
 
 /** CPU time of the whole machine from /proc/stat, in clock ticks. */

@@ -34,6 +34,14 @@ export function rows(r: BenchResult, connections: number, apiSeconds: number): R
       verdict: mark(api.okPerSecond >= 2000 && api.p99Ms < 50),
     },
     {
+      measure: 'CPU used during the API run (warm-up included)',
+      result:
+        `${r.apiCpu.users.map((u) => `${u.name} ${s(u.cpuMs)} (${(u.cpuMs / Math.max(1, r.apiCpu.requests)).toFixed(2)} ms/request)`).join(', ')}; ` +
+        `machine ${(r.apiCpu.machineBusy * 100).toFixed(0)} % busy (2 cores)`,
+      target: '—',
+      verdict: '',
+    },
+    {
       measure: 'API process peak RSS during the API run',
       result: `${r.apiPeakRssMb} MB`,
       target: '—',

@@ -69,9 +69,8 @@ export class ApiKeysService {
   async authenticate(key: string): Promise<AuthContext> {
     const invalid = () => new DomainError('auth/invalid_api_key', 'The API key is not valid or has been revoked', 401);
     if (!KEY_PATTERN.test(key)) throw invalid();
-    const em = this.tenancy.system();
     const found = await this.known.get(sha256(key), async () => {
-      const row = await em.findOne(ApiKey, { keyHash: sha256(key), revokedAt: null });
+      const row = await this.tenancy.system().findOne(ApiKey, { keyHash: sha256(key), revokedAt: null });
       return row
         ? { id: row.id, organizationId: row.organization.id, lastUsedAt: row.lastUsedAt?.getTime() ?? 0 }
         : undefined;
@@ -80,7 +79,7 @@ export class ApiKeysService {
     const now = Date.now();
     if (now - found.lastUsedAt > LAST_USED_RESOLUTION_MS) {
       found.lastUsedAt = now;
-      await em.nativeUpdate(ApiKey, { id: found.id }, { lastUsedAt: new Date(now) });
+      await this.tenancy.system().nativeUpdate(ApiKey, { id: found.id }, { lastUsedAt: new Date(now) });
     }
     return { organizationId: found.organizationId, userId: null, apiKeyId: found.id, role: 'integrator' };
   }

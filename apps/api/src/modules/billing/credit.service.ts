@@ -1,4 +1,3 @@
-import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import {
   assertValidPosting,
@@ -142,21 +141,19 @@ export class CreditService {
   }
 
   private async move(tx: SqlEntityManager, organizationId: string, account: Posting['debit'], delta: number) {
+    const db = new BoundSql(tx);
     if (delta < 0 && isCustomerAccount(account)) {
       // One conditional update: concurrent sends can never take a customer balance below zero.
-      const updated = await tx.nativeUpdate(
-        CreditAccount,
-        { organizationId, account, balance: { $gte: -delta } },
-        { balance: raw('balance + ?', [delta]) },
+      const updated = await db.run(
+        sql`update credit_accounts set balance = balance + ${delta}
+            where organization_id = ${organizationId} and account = ${account} and balance >= ${-delta}`,
       );
       if (updated === 0) throw new InsufficientCreditError(-delta);
       return;
     }
-    await tx
-      .createQueryBuilder(CreditAccount)
-      .insert({ organizationId, account, balance: delta })
-      .onConflict(['organizationId', 'account'])
-      .merge({ balance: raw('credit_accounts.balance + ?', [delta]) })
-      .execute('run');
+    await db.run(
+      sql`insert into credit_accounts (organization_id, account, balance) values (${organizationId}, ${account}, ${delta})
+          on conflict (organization_id, account) do update set balance = credit_accounts.balance + excluded.balance`,
+    );
   }
 }

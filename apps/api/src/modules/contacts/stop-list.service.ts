@@ -1,7 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { NotFoundError } from '../../common/domain-error.js';
+import { BoundSql } from '../../db/bound-sql.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Message } from '../messaging/message.entity.js';
@@ -78,7 +80,6 @@ export class StopListService {
     });
   }
 
-  /** Which of these numbers are stopped for the organization (one query per batch). */
   /** The numbers among `phones` on the organization's list (read in `tx` when given, else on its own). */
   async stopped(
     auth: Pick<AuthContext, 'organizationId'>,
@@ -86,11 +87,9 @@ export class StopListService {
     tx?: SqlEntityManager,
   ): Promise<Set<string>> {
     if (phones.length === 0) return new Set();
-    const em = tx ?? this.tenancy.of(auth);
-    const rows = await em.find(
-      StopEntry,
-      { organizationId: auth.organizationId, phone: { $in: phones } },
-      { fields: ['phone'] },
+    const db = new BoundSql(tx ?? this.tenancy.of(auth));
+    const rows = await db.rows<{ phone: string }>(
+      sql`select phone from stop_list where organization_id = ${auth.organizationId} and phone ${db.in(phones)}`,
     );
     return new Set(rows.map((r) => r.phone));
   }

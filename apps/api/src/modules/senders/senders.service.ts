@@ -181,12 +181,13 @@ export class SendersService {
         { path: 'to', message: 'no operator serves this number' },
       ]);
     }
-    const em = this.tenancy.of(auth);
+    // The answer is usually remembered: no entity manager is made for it.
     const granted = await authorizedSenders.get(`${auth.organizationId}\u0000${name}`, async () => {
-      const operators = await authorizedOperators(em, name);
+      const operators = await authorizedOperators(this.tenancy.of(auth), name);
       return operators?.size ? operators : undefined;
     });
     if (granted?.has(operator)) return operator;
+    const em = this.tenancy.of(auth);
     const sender = await em.findOne(SenderName, { name, deletedAt: null });
     if (!sender) {
       throw new DomainError('senders/unknown', `Sender name "${name}" is not registered for your organization`, 422, [
