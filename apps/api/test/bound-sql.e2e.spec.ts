@@ -43,6 +43,30 @@ describe('BoundSql: lists as one parameter, bulk inserts, timestamps', () => {
     expect(await b.rows(sql`select 1 from message_events where message_id ${b.in([])}`)).toEqual([]);
   });
 
+  it('runs statements together, and a failing one takes the others with it', async () => {
+    const b = db();
+    const event = (id: string, code: string) =>
+      sql`insert into message_events (message_id, status, error_code, at) values (${id}, 'rejected', ${code}, ${b.date(at)})`;
+    const [first, second] = [ids[0] as string, ids[1] as string];
+    await b.runTogether([event(first, 'together-1'), event(second, 'together-2')]);
+    const count = async (code: string) =>
+      Number(
+        (
+          await b.rows<{ n: number | string }>(sql`select count(*) as n from message_events where error_code = ${code}`)
+        )[0]?.n,
+      );
+    expect([await count('together-1'), await count('together-2')]).toEqual([1, 1]);
+
+    const tenancy = app.get(Tenancy).system();
+    await expect(
+      tenancy.transactional(async (tx) => {
+        const t = new BoundSql(tx);
+        await t.runTogether([event(first, 'together-3'), sql`insert into no_such_table values (1)`]);
+      }),
+    ).rejects.toThrow(/no_such_table/);
+    expect(await count('together-3')).toBe(0);
+  });
+
   it('compares timestamps as stored', async () => {
     const b = db();
     const later = await b.rows<{ n: number | string }>(sql`

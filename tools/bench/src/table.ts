@@ -29,7 +29,7 @@ export function rows(r: BenchResult, connections: number, apiSeconds: number): R
       measure: `single-send API (POST /v1/messages), ${connections} keep-alive connections, ${apiSeconds} s, worker stopped`,
       result:
         `${api.okPerSecond.toFixed(0)} req/s; p50 ${ms(api.p50Ms)}, p99 ${ms(api.p99Ms)}, max ${ms(api.maxMs)}${failed ? `; ${failed}` : ''}; ` +
-        `${r.apiTransactionsPerRequest.toFixed(1)} database transactions per request`,
+        `${r.apiTransactionsPerRequest.toFixed(2)} database transactions per request`,
       target: '≥ 2,000 req/s, p99 < 50 ms',
       verdict: mark(api.okPerSecond >= 2000 && api.p99Ms < 50),
     },

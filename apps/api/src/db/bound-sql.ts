@@ -69,6 +69,19 @@ export class BoundSql {
     return (await query.execute(this.em.getKysely())).rows as T[];
   }
 
+  /**
+   * Runs data-changing statements together: on PostgreSQL as one statement (each a `WITH` part), one round
+   * trip instead of one each; on SQLite one after another. None may read what another writes.
+   */
+  async runTogether(statements: readonly RawBuilder<unknown>[]): Promise<void> {
+    if (!this.postgres || statements.length < 2) {
+      for (const statement of statements) await this.run(statement);
+      return;
+    }
+    const parts = statements.map((statement, i) => sql`${sql.raw(`s${i}`)} as (${statement})`);
+    await this.run(sql`with ${sql.join(parts)} select 1`);
+  }
+
   /** Runs a statement; returns the number of rows it changed. */
   async run(query: RawBuilder<unknown>): Promise<number> {
     return Number((await query.execute(this.em.getKysely())).numAffectedRows ?? 0);

@@ -25,7 +25,7 @@ const POSTING_COLUMNS: BulkColumn[] = [
 ];
 
 /** One INSERT of many postings (their rows as one parameter per column). */
-function insertPostings(db: BoundSql, list: Posting[], tail = sql``) {
+function insertPostings(db: BoundSql, list: readonly Posting[], tail = sql``) {
   const at = new Date();
   const rows = list.map((p) => [p.organizationId, p.idempotencyKey, p.kind, p.debit, p.credit, p.amount, p.memo, at]);
   return db.insert('ledger_postings', POSTING_COLUMNS, rows, tail);
@@ -97,20 +97,14 @@ export class CreditService {
    * Takes as much of `wanted` (in order) from the organization's available credit as it holds: one
    * conditional update when all fit, else a read of the balance and an update for the part that fits
    * (repeated if a concurrent transaction moved the balance in between). Returns how many items fit.
-   * The caller posts the reserve postings of the fitted items with {@link insertPrepaid}.
+   * The caller stores the reserve postings of the fitted items with {@link prepaidInsert}.
    */
   async takeAvailable(tx: SqlEntityManager, organizationId: string, wanted: number[]): Promise<number> {
     let fit = wanted.length;
     for (let attempt = 0; attempt < 5; attempt++) {
       const total = wanted.slice(0, fit).reduce((sum, parts) => sum + parts, 0);
       if (total === 0) return fit;
-      try {
-        await this.move(tx, organizationId, 'available', -total);
-        await this.move(tx, organizationId, 'reserved', total);
-        return fit;
-      } catch (error) {
-        if (!(error instanceof InsufficientCreditError)) throw error;
-      }
+      if (await this.reserve(tx, organizationId, total)) return fit;
       const row = await tx.findOne(CreditAccount, { organizationId, account: 'available' }, { refresh: true });
       let balance = row?.balance ?? 0;
       fit = 0;
@@ -124,13 +118,13 @@ export class CreditService {
   }
 
   /**
-   * Records postings whose balance moves were already made (by {@link takeAvailable}): their keys are new
-   * by construction (fresh message ids), so they are inserted without conflict handling.
+   * The postings of balance moves already made (by {@link takeAvailable}) as one INSERT, to run with the
+   * caller's other statements: their keys are new by construction (fresh message ids), so there is no
+   * conflict handling.
    */
-  async insertPrepaid(tx: SqlEntityManager, list: Posting[]): Promise<void> {
+  prepaidInsert(db: BoundSql, list: readonly Posting[]) {
     for (const posting of list) assertValidPosting(posting);
-    const db = new BoundSql(tx);
-    if (list.length > 0) await db.run(insertPostings(db, list));
+    return insertPostings(db, list);
   }
 
   async balances(em: SqlEntityManager, organizationId: string): Promise<Balances> {
@@ -138,6 +132,35 @@ export class CreditService {
     const result = emptyBalances();
     for (const row of rows) result[row.account] = row.balance;
     return result;
+  }
+
+  /**
+   * Moves `amount` from the organization's available credit to its reserved credit if it holds that much
+   * (false if not): on PostgreSQL one statement, the reserved balance moving only if the available one did.
+   */
+  private async reserve(tx: SqlEntityManager, organizationId: string, amount: number): Promise<boolean> {
+    const db = new BoundSql(tx);
+    if (!db.postgres) {
+      try {
+        await this.move(tx, organizationId, 'available', -amount);
+      } catch (error) {
+        if (error instanceof InsufficientCreditError) return false;
+        throw error;
+      }
+      await this.move(tx, organizationId, 'reserved', amount);
+      return true;
+    }
+    const moved = await db.run(
+      sql`with taken as (
+            update credit_accounts set balance = balance - ${amount}::int
+            where organization_id = ${organizationId} and account = 'available' and balance >= ${amount}::int
+            returning organization_id
+          )
+          insert into credit_accounts (organization_id, account, balance)
+          select organization_id, 'reserved', ${amount}::int from taken
+          on conflict (organization_id, account) do update set balance = credit_accounts.balance + excluded.balance`,
+    );
+    return moved > 0;
   }
 
   private async move(tx: SqlEntityManager, organizationId: string, account: Posting['debit'], delta: number) {

@@ -47,6 +47,17 @@ export async function insertNewMessages(
 ): Promise<Set<string>> {
   if (messages.length === 0) return new Set();
   const db = new BoundSql(tx);
+  if (!options.skipRepeats) {
+    await db.run(newMessagesInsert(db, messages));
+    return new Set(messages.map((m) => m.id));
+  }
+  const tail = sql`on conflict (campaign_id, recipient) do nothing returning id`;
+  const inserted = await db.rows<{ id: string }>(newMessagesInsert(db, messages, tail));
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** The INSERT of new messages as a statement, to run on its own or together with others. */
+export function newMessagesInsert(db: BoundSql, messages: readonly NewMessage[], tail = sql``) {
   const rows = messages.map((m) => [
     m.id,
     m.organizationId,
@@ -63,13 +74,7 @@ export async function insertNewMessages(
     m.at,
     m.at,
   ]);
-  if (!options.skipRepeats) {
-    await db.run(db.insert('messages', COLUMNS, rows));
-    return new Set(messages.map((m) => m.id));
-  }
-  const tail = sql`on conflict (campaign_id, recipient) do nothing returning id`;
-  const inserted = await db.rows<{ id: string }>(db.insert('messages', COLUMNS, rows, tail));
-  return new Set(inserted.map((r) => r.id));
+  return db.insert('messages', COLUMNS, rows, tail);
 }
 
 /** The `queued` status changes of stored new messages, for the listeners (statistics, webhooks). */
