@@ -1,6 +1,9 @@
+import { getQueueToken } from '@nestjs/bull';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Queue } from 'bull';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES_QUEUE } from '../src/jobs/message-jobs.js';
 import { QueueSweeper } from '../src/modules/messaging/queue-sweeper.service.js';
 import { createTestPlatform, deleteRedisKeys, eventually, type TestPlatform } from './support/platform.js';
 
@@ -23,6 +26,9 @@ describe('the sweeper', () => {
       .send({ to: '599123456', sender: 'Mtredi', text: 'survives a Redis flush' })
       .expect(201);
 
+    // The send is answered at its commit and queued right after: wait for its job, so that it is what is lost.
+    const queue = api.get<Queue>(getQueueToken(MESSAGES_QUEUE), { strict: false });
+    await eventually(async () => ((await queue.getWaitingCount()) > 0 ? true : undefined));
     // No worker runs yet; now Redis loses everything of this installation, the job included.
     expect(await deleteRedisKeys(platform.config)).toBeGreaterThan(0);
 

@@ -362,7 +362,11 @@ describe('webhooks: a restart loses no delivery', () => {
       .set(bearer(platform.apiKey))
       .send({ to: '599123408', sender: DEMO.sender, text: 'after a restart' })
       .expect(201);
-    const pending = (await http().get(`/v1/webhooks/${hook.id}/deliveries`).set(bearer(platform.apiKey))).body.items;
+    // The send is answered at its commit; its `queued` event is recorded right after.
+    const pending = await eventually(async () => {
+      const items = (await http().get(`/v1/webhooks/${hook.id}/deliveries`).set(bearer(platform.apiKey))).body.items;
+      return items.length > 0 ? items : undefined;
+    });
     expect(pending).toMatchObject([{ event: 'queued', status: 'pending', attempts: 0 }]);
 
     // Redis loses the queued jobs of this installation; only the stored deliveries remain.

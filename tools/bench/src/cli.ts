@@ -41,9 +41,9 @@ async function main(argv: string[]): Promise<number> {
   const connections = Number(values.connections);
   const apiSeconds = Number(values.seconds);
   const campaignSize = Number(values.recipients);
-  if (![connections, apiSeconds, campaignSize].every((n) => Number.isInteger(n) && n > 0) || campaignSize > 100_000) {
+  if (![connections, apiSeconds, campaignSize].every((n) => Number.isInteger(n) && n > 0) || campaignSize > 1_000_000) {
     console.error(
-      `mtredi-bench: --connections, --seconds and --recipients (at most 100000) must be whole numbers\n${USAGE}`,
+      `mtredi-bench: --connections, --seconds and --recipients (at most 1000000) must be whole numbers\n${USAGE}`,
     );
     return 2;
   }
