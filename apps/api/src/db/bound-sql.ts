@@ -4,7 +4,7 @@ import { type RawBuilder, sql } from 'kysely';
 /** A column of rows passed as one parameter: its name and, for PostgreSQL's unnest, its element type. */
 export interface BulkColumn {
   name: string;
-  pgType: 'uuid' | 'text' | 'int' | 'timestamptz';
+  pgType: 'uuid' | 'text' | 'int' | 'timestamptz' | 'jsonb';
 }
 
 /**

@@ -2,9 +2,9 @@ import { GeorgianMobile } from '@mtredi/api-contract';
 import type { TextAnalysis } from '@mtredi/encoding';
 import type { OperatorCode } from '@mtredi/sender-auth';
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { BoundSql } from '../../db/bound-sql.js';
 import { Tenancy } from '../../db/tenancy.js';
-import { Contact } from '../contacts/contact.entity.js';
-import { GroupMember } from '../contacts/contact-group.entity.js';
 import { StopListService } from '../contacts/stop-list.service.js';
 import { analyzeText } from '../messaging/text-analysis.js';
 import { OperatorDirectory } from '../operators/operator-directory.service.js';
@@ -61,7 +61,7 @@ export class CampaignPlanner {
     const analyses = new Map<string, TextAnalysis>();
     const deliverable = new Map<string, boolean>();
 
-    const plan = async (people: { to: string; contact: Contact | null }[]): Promise<PlannedMessage[]> => {
+    const plan = async (people: { to: string; contact: SlicedContact | null }[]): Promise<PlannedMessage[]> => {
       const fresh = people.filter((p) => {
         if (seen.has(p.to)) {
           totals.duplicates++;
@@ -132,31 +132,16 @@ export class CampaignPlanner {
     // Contacts chosen directly or through groups, in id order, a slice at a time.
     const { groupIds, contactIds, numbers } = campaign.recipients;
     if ((groupIds.length || contactIds.length) && !from.contactsDone) {
-      const members = groupIds.length
-        ? {
-            id: {
-              $in: em
-                .createQueryBuilder(GroupMember, 'gm')
-                .select('gm.contactId')
-                .where({ groupId: { $in: groupIds } }),
-            },
-          }
-        : null;
-      const direct = contactIds.length ? { id: { $in: contactIds } } : null;
-      const where = { $or: [members, direct].filter((w) => w !== null) };
       let afterId = from.contactsAfter;
       for (;;) {
-        const slice = await em.find(
-          Contact,
-          { $and: [where, afterId ? { id: { $gt: afterId } } : {}] },
-          { orderBy: { id: 'asc' }, limit: SLICE },
-        );
+        const slice = await nextContacts(new BoundSql(em), auth.organizationId, campaign.recipients, afterId);
         if (slice.length === 0) break;
         afterId = slice.at(-1)?.id ?? null;
-        const messages = await plan(slice.map((contact) => ({ to: contact.phone, contact })));
+        const messages = await plan(
+          slice.flatMap((contact) => (contact.phone ? [{ to: contact.phone, contact }] : [])),
+        );
         const done = slice.length < SLICE;
         yield { messages, next: { contactsAfter: afterId, contactsDone: done, numbersFrom: 0 } };
-        em.clear();
         if (done) break;
       }
     }
@@ -171,6 +156,64 @@ export class CampaignPlanner {
       yield { messages, next: { contactsAfter: null, contactsDone: true, numbersFrom: i + SLICE } };
     }
   }
+}
+
+/** What the plan reads of a contact; `phone` is null for a member whose contact was deleted meanwhile. */
+interface SlicedContact {
+  id: string;
+  phone: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  fields: Record<string, string> | null;
+}
+
+/**
+ * The next slice of a campaign's contacts after `afterId`, in id order, as plain rows: each group's members and
+ * the chosen contacts are read along their own index from there, a slice each, merged, and joined to the
+ * contacts. (One `id in (members of the groups)` query per slice, read into entities, had the database gather
+ * every member of a million-contact group for each slice, and took most of a campaign's planning time.)
+ */
+async function nextContacts(
+  db: BoundSql,
+  organizationId: string,
+  recipients: { groupIds: string[]; contactIds: string[] },
+  afterId: string | null,
+): Promise<SlicedContact[]> {
+  const after = (column: string) => (afterId ? sql`and ${sql.ref(column)} > ${afterId}` : sql``);
+  const sources = recipients.groupIds.map(
+    (groupId, i) => sql`select id from (
+      select contact_id as id from group_members
+      where group_id = ${groupId} and organization_id = ${organizationId} ${after('contact_id')}
+      order by contact_id limit ${SLICE}) as ${sql.raw(`g${i}`)}`,
+  );
+  if (recipients.contactIds.length) {
+    sources.push(sql`select id from (
+      select id from contacts
+      where organization_id = ${organizationId} and id ${db.in(recipients.contactIds)} ${after('id')}
+      order by id limit ${SLICE}) as chosen`);
+  }
+  if (sources.length === 0) return [];
+  const rows = await db.rows<{
+    id: string;
+    phone: string | null;
+    first_name: string | null;
+    last_name: string | null;
+    fields: unknown;
+  }>(sql`select ids.id, c.phone, c.first_name, c.last_name, c.fields
+    from (select id from (${sql.join(sources, sql` union `)}) as merged order by id limit ${SLICE}) as ids
+    left join contacts c on c.id = ids.id and c.organization_id = ${organizationId}
+    order by ids.id`);
+  return rows.map((r) => ({
+    id: r.id,
+    phone: r.phone,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    // PostgreSQL's driver parses jsonb; SQLite hands the JSON text over.
+    fields:
+      typeof r.fields === 'string'
+        ? (JSON.parse(r.fields) as Record<string, string>)
+        : (r.fields as SlicedContact['fields']),
+  }));
 }
 
 export function emptyTotals(): CampaignTotals {
