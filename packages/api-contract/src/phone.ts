@@ -49,9 +49,10 @@ function plainGeorgianMobile(raw: string): string | null {
  * times slower and runs for every recipient of a campaign otherwise.
  */
 export const GeorgianMobile = z.string().transform((raw, ctx) => {
-  const plain = plainGeorgianMobile(raw.trim());
+  const text = raw.trim();
+  const plain = plainGeorgianMobile(text);
   if (plain) return plain;
-  const parsed = parsePhoneNumberFromString(raw.trim().replace(/^00/, '+'), 'GE');
+  const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), 'GE');
   // With the full metadata a number is valid exactly when it has a type.
   const type = parsed?.country === 'GE' ? parsed.getType() : undefined;
   if (!parsed || type === undefined) {

@@ -94,3 +94,8 @@ export function readDate(value: unknown): Date {
     ? value
     : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number));
 }
+
+/** A JSON column read by hand: parsed by PostgreSQL's driver (jsonb), JSON text from SQLite. */
+export function readJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}

@@ -3,7 +3,7 @@ import type { TextAnalysis } from '@mtredi/encoding';
 import type { OperatorCode } from '@mtredi/sender-auth';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { BoundSql } from '../../db/bound-sql.js';
+import { BoundSql, readJson } from '../../db/bound-sql.js';
 import { Tenancy } from '../../db/tenancy.js';
 import { StopListService } from '../contacts/stop-list.service.js';
 import { analyzeText } from '../messaging/text-analysis.js';
@@ -208,11 +208,7 @@ async function nextContacts(
     phone: r.phone,
     firstName: r.first_name,
     lastName: r.last_name,
-    // PostgreSQL's driver parses jsonb; SQLite hands the JSON text over.
-    fields:
-      typeof r.fields === 'string'
-        ? (JSON.parse(r.fields) as Record<string, string>)
-        : (r.fields as SlicedContact['fields']),
+    fields: readJson<SlicedContact['fields']>(r.fields),
   }));
 }
 
